@@ -1,4 +1,4 @@
-.PHONY: run test build bench
+.PHONY: run test build bench-ack
 
 # Runs the service; starts a throwaway Postgres when DATABASE_URL is unset.
 run:
@@ -10,3 +10,7 @@ test:
 
 build:
 	go build -o bin/costgate ./cmd/costgate
+
+# Ack latency (p50/p99) of 1,000 signed POST /runtask on real Postgres.
+bench-ack:
+	./scripts/bench-ack.sh

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -48,8 +50,11 @@ func NewDataFileWriter(w io.Writer) (*DataFileWriter, error) {
 	return &DataFileWriter{gz: gz, csv: cw}, nil
 }
 
-// Write appends one price row.
+// Write appends one price row; a row the reader would reject is refused.
 func (w *DataFileWriter) Write(p Price) error {
+	if err := validatePrice(p); err != nil {
+		return fmt.Errorf("row %d: %w", w.rows+1, err)
+	}
 	attrs, err := marshalAttributes(p.Attributes)
 	if err != nil {
 		return err
@@ -140,37 +145,62 @@ func (r *DataFileReader) Read() (Price, error) {
 	if err != nil {
 		return Price{}, fmt.Errorf("%s: line %d: %w", r.name, r.line, err)
 	}
-	p, err := parseRecord(rec)
+	p, err := parseRecord(rec, parseAttributes)
 	if err != nil {
 		return Price{}, fmt.Errorf("%s: line %d: %w", r.name, r.line, err)
 	}
 	return p, nil
 }
 
+// readRecord returns the next raw record (valid until the next call) and its
+// line number, or io.EOF after the last one.
+func (r *DataFileReader) readRecord() ([]string, int, error) {
+	rec, err := r.csv.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, r.line, io.EOF
+	}
+	r.line++
+	if err != nil {
+		return nil, r.line, fmt.Errorf("%s: line %d: %w", r.name, r.line, err)
+	}
+	return rec, r.line, nil
+}
+
+// Line is the line number of the row read last (the header is line 1).
+func (r *DataFileReader) Line() int { return r.line }
+
+func parseAttributes(s string) (map[string]string, error) {
+	if s == "" || s == "{}" {
+		return nil, nil
+	}
+	var m map[string]string
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return nil, fmt.Errorf("attributes: %w", err)
+	}
+	if m == nil {
+		return nil, errors.New("attributes: want a JSON object")
+	}
+	return m, nil
+}
+
 // Close releases the gzip reader.
 func (r *DataFileReader) Close() error { return r.gz.Close() }
 
-func parseRecord(rec []string) (Price, error) {
+// parseRecord turns one CSV record into a Price; attrs decodes the attributes
+// column (the memory catalog passes a caching decoder).
+func parseRecord(rec []string, attrs func(string) (map[string]string, error)) (Price, error) {
 	p := Price{
 		Provider: rec[0], Service: rec[1], Family: rec[2], Region: rec[3], SKU: rec[4],
 		PurchaseOption: rec[6], Unit: rec[7],
 		TermLength: rec[11], TermPurchaseOption: rec[12], TermOfferingClass: rec[13],
 		Description: rec[15],
 	}
-	if p.Provider == "" || p.Service == "" {
-		return Price{}, errors.New("provider and service are required")
-	}
-	if rec[5] != "" && rec[5] != "{}" {
-		if err := json.Unmarshal([]byte(rec[5]), &p.Attributes); err != nil {
-			return Price{}, fmt.Errorf("attributes: %w", err)
-		}
-	}
 	var err error
+	if p.Attributes, err = attrs(rec[5]); err != nil {
+		return Price{}, err
+	}
 	if p.USD, err = decimal.NewFromString(rec[8]); err != nil {
 		return Price{}, fmt.Errorf("usd %q: %w", rec[8], err)
-	}
-	if p.USD.IsNegative() {
-		return Price{}, fmt.Errorf("usd %q is negative", rec[8])
 	}
 	if p.TierStart, err = decimal.NewFromString(rec[9]); err != nil {
 		return Price{}, fmt.Errorf("tier_start %q: %w", rec[9], err)
@@ -185,24 +215,115 @@ func parseRecord(rec []string) (Price, error) {
 	if p.EffectiveDate, err = time.Parse(dateLayout, rec[14]); err != nil {
 		return Price{}, fmt.Errorf("effective_date %q: %w", rec[14], err)
 	}
+	if err := validatePrice(p); err != nil {
+		return Price{}, err
+	}
 	return p, nil
 }
 
-// SortPrices orders rows canonically so that a rebuilt file is byte-identical.
-func SortPrices(ps []Price) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		for _, c := range [][2]string{
-			{a.Provider, b.Provider}, {a.Service, b.Service}, {a.Family, b.Family},
-			{a.Region, b.Region}, {a.SKU, b.SKU}, {a.PurchaseOption, b.PurchaseOption},
-			{a.Unit, b.Unit}, {a.TierStart.String(), b.TierStart.String()},
-			{a.TermLength, b.TermLength}, {a.TermPurchaseOption, b.TermPurchaseOption},
-			{a.TermOfferingClass, b.TermOfferingClass},
-		} {
-			if c[0] != c[1] {
-				return c[0] < c[1]
-			}
+// validatePrice checks what the format requires of a row (pricing-data/FORMAT.md).
+func validatePrice(p Price) error {
+	for _, f := range []struct{ name, value string }{
+		{"provider", p.Provider}, {"service", p.Service}, {"sku", p.SKU},
+		{"purchase_option", p.PurchaseOption}, {"unit", p.Unit},
+	} {
+		if f.value == "" {
+			return fmt.Errorf("%s is required", f.name)
 		}
-		return false
-	})
+	}
+	for _, f := range []struct{ name, value string }{
+		{"provider", p.Provider}, {"service", p.Service}, {"family", p.Family}, {"region", p.Region},
+		{"sku", p.SKU}, {"purchase_option", p.PurchaseOption}, {"unit", p.Unit},
+		{"term_length", p.TermLength}, {"term_purchase_option", p.TermPurchaseOption},
+		{"term_offering_class", p.TermOfferingClass}, {"description", p.Description},
+	} {
+		if !validText(f.value) {
+			return fmt.Errorf("%s %q is not valid UTF-8 text", f.name, f.value)
+		}
+	}
+	for k, v := range p.Attributes {
+		if !validText(k) || !validText(v) {
+			return fmt.Errorf("attribute %q=%q is not valid UTF-8 text", k, v)
+		}
+	}
+	if p.USD.IsNegative() {
+		return fmt.Errorf("usd %s is negative", p.USD)
+	}
+	if p.TierStart.IsNegative() {
+		return fmt.Errorf("tier_start %s is negative", p.TierStart)
+	}
+	if p.TierEnd.Valid && !p.TierEnd.Decimal.GreaterThan(p.TierStart) {
+		return fmt.Errorf("tier_end %s is not above tier_start %s", p.TierEnd.Decimal, p.TierStart)
+	}
+	if p.EffectiveDate.IsZero() {
+		return errors.New("effective_date is required")
+	}
+	return nil
+}
+
+// validText is what Postgres text and jsonb accept: UTF-8 without NUL.
+func validText(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
+}
+
+// SortPrices orders rows canonically so that a rebuilt file is byte-identical:
+// by product, then purchase option, unit, tier (numerically), term, and
+// finally every other column, so no two different rows tie.
+func SortPrices(ps []Price) {
+	sort.SliceStable(ps, func(i, j int) bool { return comparePrices(&ps[i], &ps[j]) < 0 })
+}
+
+func comparePrices(a, b *Price) int {
+	for _, c := range [][2]string{
+		{a.Provider, b.Provider}, {a.Service, b.Service}, {a.Family, b.Family},
+		{a.Region, b.Region}, {a.SKU, b.SKU}, {a.PurchaseOption, b.PurchaseOption}, {a.Unit, b.Unit},
+	} {
+		if c := strings.Compare(c[0], c[1]); c != 0 {
+			return c
+		}
+	}
+	if c := a.TierStart.Cmp(b.TierStart); c != 0 {
+		return c
+	}
+	for _, c := range [][2]string{
+		{a.TermLength, b.TermLength}, {a.TermPurchaseOption, b.TermPurchaseOption},
+		{a.TermOfferingClass, b.TermOfferingClass},
+	} {
+		if c := strings.Compare(c[0], c[1]); c != 0 {
+			return c
+		}
+	}
+	// Ties are rare (the same SKU with other attributes, dates or prices).
+	if c := compareAttributes(a.Attributes, b.Attributes); c != 0 {
+		return c
+	}
+	if c := a.EffectiveDate.Compare(b.EffectiveDate); c != 0 {
+		return c
+	}
+	if c := a.USD.Cmp(b.USD); c != 0 {
+		return c
+	}
+	if c := compareTierEnd(a.TierEnd, b.TierEnd); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Description, b.Description)
+}
+
+func compareAttributes(a, b map[string]string) int {
+	ja, _ := marshalAttributes(a)
+	jb, _ := marshalAttributes(b)
+	return strings.Compare(ja, jb)
+}
+
+// compareTierEnd orders bounded tiers before the unbounded one.
+func compareTierEnd(a, b decimal.NullDecimal) int {
+	switch {
+	case a.Valid && b.Valid:
+		return a.Decimal.Cmp(b.Decimal)
+	case a.Valid:
+		return -1
+	case b.Valid:
+		return 1
+	}
+	return 0
 }

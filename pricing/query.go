@@ -100,3 +100,31 @@ type Answer struct {
 type Catalog interface {
 	Lookup(ctx context.Context, queries []Query) ([]Answer, error)
 }
+
+// tierStartDecimal parses the (normalised) TierStart; a query whose tier is
+// not a number matches nothing.
+func (q Query) tierStartDecimal() (decimal.Decimal, bool) {
+	d, err := decimal.NewFromString(q.TierStart)
+	// Bounded so that Postgres's numeric accepts every tier the memory catalog does.
+	if err != nil || d.Exponent() < -1000 || d.Exponent() > 1000 || d.NumDigits() > 1000 {
+		return decimal.Decimal{}, false
+	}
+	return d, true
+}
+
+// valid reports whether every text of the query could be stored in the
+// catalog (UTF-8 without NUL); an invalid query matches nothing.
+func (q Query) valid() bool {
+	for _, s := range []string{q.Provider, q.Service, q.Family, q.Region, q.PurchaseOption, q.Unit,
+		q.TierStart, q.TermLength, q.TermPurchaseOption, q.TermOfferingClass} {
+		if !validText(s) {
+			return false
+		}
+	}
+	for k, v := range q.Attributes {
+		if !validText(k) || !validText(v) {
+			return false
+		}
+	}
+	return true
+}

@@ -22,8 +22,8 @@ type Resource struct {
 	Type     string
 	Provider string // "aws", "google", "azure", ...
 	Region   string // resolved by the engine; see RegionSource
-	// RegionSource says where Region came from: "attribute", "provider",
-	// "provider-variable", "default", "flag".
+	// RegionSource says where Region came from: "attribute", "reference",
+	// "provider", "provider-variable", "default", "flag".
 	RegionSource string
 	Values       Values
 	Usage        Usage

@@ -1,0 +1,153 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/costgate/costgate/runtask"
+	"github.com/costgate/costgate/store"
+	"github.com/costgate/costgate/worker"
+	"github.com/labstack/echo/v4"
+)
+
+// Context keys for the request log.
+const (
+	ctxTaskResultID = "task_result_id"
+	ctxRunID        = "run_id"
+)
+
+// handleRunTask is POST /runtask (runtask-protocol.md §2–§5): verify the
+// signature over the raw body, answer the verification request, validate,
+// then store the run and enqueue its estimate job in one transaction and
+// answer 200. Bad input never gets a 5xx; a database outage gets 503 so
+// TFC retries.
+func (s *Server) handleRunTask(c echo.Context) error {
+	r := c.Request()
+	if s.isDraining() {
+		s.deps.Metrics.RunReceived("", "unavailable")
+		return NewError(http.StatusServiceUnavailable, "unavailable", "costgate is shutting down; retry")
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, runtask.MaxRequestBytes))
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			s.deps.Metrics.RunReceived("", "too_large")
+			return NewError(http.StatusRequestEntityTooLarge, "too_large", "request body is larger than 1 MiB")
+		}
+		s.deps.Metrics.RunReceived("", "invalid")
+		return NewError(http.StatusBadRequest, "bad_request", "reading request body failed")
+	}
+	if err := s.deps.Verifier.Verify(body, r.Header.Get(runtask.SignatureHeader)); err != nil {
+		s.deps.Metrics.RunReceived("", "unauthorized")
+		if errors.Is(err, runtask.ErrSignatureUnexpected) {
+			return NewError(http.StatusBadRequest, "unexpected_signature", err.Error())
+		}
+		return NewError(http.StatusUnauthorized, "unauthorized", err.Error())
+	}
+	req, err := runtask.DecodeRequest(body)
+	if err != nil {
+		s.deps.Metrics.RunReceived("", "invalid")
+		return NewError(http.StatusBadRequest, "invalid_json", err.Error())
+	}
+	stage := string(req.Stage)
+	if req.IsTest() {
+		// TFC's verification request: exactly 200, nothing stored, nothing sent.
+		s.deps.Metrics.RunReceived(stage, "test")
+		return c.NoContent(http.StatusOK)
+	}
+	if err := req.Validate(s.deps.Hosts); err != nil {
+		s.deps.Metrics.RunReceived(stage, "invalid")
+		return validationError(err)
+	}
+	c.Set(ctxTaskResultID, req.TaskResultID)
+	c.Set(ctxRunID, req.RunID)
+
+	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
+	defer cancel()
+	inserted, err := s.intake(ctx, req)
+	if err != nil {
+		s.deps.Metrics.RunReceived(stage, "unavailable")
+		s.deps.Logger.ErrorContext(ctx, "storing run task request", "task_result_id", req.TaskResultID, "run_id", req.RunID, "error", err)
+		return NewError(http.StatusServiceUnavailable, "unavailable", "costgate cannot store the run right now; retry")
+	}
+	result := "accepted"
+	if !inserted {
+		result = "duplicate"
+	}
+	s.deps.Metrics.RunReceived(stage, result)
+	s.deps.Logger.InfoContext(ctx, "run task request "+result, "task_result_id", req.TaskResultID, "run_id", req.RunID,
+		"stage", stage, "organization", req.OrganizationName, "workspace_id", req.WorkspaceID)
+	return c.NoContent(http.StatusOK)
+}
+
+// intake stores the run and, if it is new, its estimate job, atomically.
+func (s *Server) intake(ctx context.Context, req runtask.Request) (inserted bool, err error) {
+	tx, err := s.deps.DB.Begin(ctx)
+	if err != nil {
+		return false, fmt.Errorf("beginning intake: %w", err)
+	}
+	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
+	sealed := s.deps.Box.Seal([]byte(req.AccessToken), req.TaskResultID)
+	id, inserted, err := store.InsertRun(ctx, tx, newRun(req, sealed))
+	if err != nil {
+		return false, err
+	}
+	if inserted {
+		if _, err := s.deps.Jobs.InsertTx(ctx, tx, worker.EstimateArgs{RunPK: id}, nil); err != nil {
+			return false, fmt.Errorf("queueing estimate of run %d: %w", id, err)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return false, fmt.Errorf("committing intake: %w", err)
+	}
+	return inserted, nil
+}
+
+// newRun maps the request to what the store keeps (never the token in clear).
+func newRun(req runtask.Request, sealedToken []byte) store.NewRun {
+	r := store.NewRun{
+		TaskResultID: req.TaskResultID, RunID: req.RunID, Stage: string(req.Stage),
+		Organization: req.OrganizationName, WorkspaceID: req.WorkspaceID, WorkspaceName: req.WorkspaceName,
+		ProjectID: req.ProjectID, ProjectName: req.ProjectName, IsSpeculative: req.IsSpeculative,
+		EnforcementLevel: req.TaskResultEnforcementLevel, CreatedBy: deref(req.RunCreatedBy), RunMessage: deref(req.RunMessage),
+		RunAppURL: req.RunAppURL, WorkspaceAppURL: req.WorkspaceAppURL,
+		VCSRepoURL: req.VCSRepoURL, VCSBranch: req.VCSBranch, VCSCommitURL: req.VCSCommitURL,
+		VCSCommitHash: req.VCSCommitHash, VCSPullRequestURL: req.VCSPullRequestURL,
+		CallbackURL: req.TaskResultCallbackURL, OutcomesCapable: req.OutcomesCapable(),
+		AccessTokenSealed: sealedToken,
+	}
+	if req.PlanJSONAPIURL != "" {
+		u := req.PlanJSONAPIURL
+		r.PlanJSONAPIURL = &u
+	}
+	if !req.RunCreatedAt.IsZero() {
+		t := req.RunCreatedAt
+		r.RunCreatedAt = &t
+	}
+	return r
+}
+
+// validationError renders runtask's field problems as a 422.
+func validationError(err error) error {
+	var ve *runtask.ValidationError
+	if !errors.As(err, &ve) || len(ve.Fields) == 0 {
+		return NewError(http.StatusUnprocessableEntity, "invalid_request", err.Error())
+	}
+	e := NewError(http.StatusUnprocessableEntity, "invalid_request", ve.Error())
+	e.Detail.Field = ve.Fields[0].Field
+	for _, f := range ve.Fields {
+		e.Detail.Details = append(e.Detail.Details, FieldDetail{Field: f.Field, Message: f.Problem})
+	}
+	return e
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,49 @@
+package google
+
+import (
+	"strings"
+
+	"github.com/costgate/costgate/estimator/schema"
+	"github.com/costgate/costgate/pricing"
+	v "github.com/costgate/costgate/pricing/importer/gcpvocab"
+)
+
+func computeAddress() schema.ResourceType {
+	return schema.ResourceType{Name: "google_compute_address", Build: buildComputeAddress}
+}
+
+// buildComputeAddress prices a static external IP address: in use by a VM
+// when the plan lists its users, else as unused (the higher rate, so a gate
+// never under-estimates). Internal addresses are free.
+func buildComputeAddress(r schema.Resource) []schema.Component {
+	vals := r.Values
+	if strings.EqualFold(vals.String("address_type"), "INTERNAL") {
+		return nil
+	}
+	use, name := "unused", "IP address (unused)"
+	var assumed []string
+	_, known := vals.Get("users")
+	switch {
+	case len(vals.List("users")) > 0:
+		use, name = "vm", "IP address (in use by a VM)"
+	case !known || vals.Unknown("users"):
+		assumed = append(assumed, "users unknown: priced as an unused static address (attached to a standard VM it is billed at the lower in-use rate)")
+	}
+	return []schema.Component{{
+		Name:            name,
+		Unit:            "hours",
+		MonthlyQuantity: schema.Monthly(monthlyHours(r)),
+		Query: pricing.Query{
+			Provider: v.Provider,
+			Service:  v.ServiceCompute,
+			Family:   v.FamilyNetwork,
+			Region:   regionOf(r.Region),
+			Attributes: map[string]string{
+				v.AttrResourceGroup: "IpAddress",
+				v.AttrAddressUse:    use,
+			},
+			Unit: v.UnitHour,
+		},
+		Assumed: assumed,
+	}}
+}

@@ -1,0 +1,126 @@
+package awsmetered
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/pricing/importer/awsvocab"
+)
+
+// labelled describes a price known only by its pricing-page label: rows get
+// the attribute pricingPageLabel = key (the label without its tier words),
+// the unit the label states (or the service's usual unit when it states
+// none), and the tier the label names.
+type labelled struct {
+	key       string
+	unit      string
+	tierStart string // "" = 0
+	tierEnd   string // "" = unbounded
+	global    bool   // a price of the pseudo-location "Any" (region "")
+}
+
+func convertLabelled(table map[string]labelled) func(c *conv) ([]pricing.Price, error) {
+	return func(c *conv) ([]pricing.Price, error) {
+		l, ok := table[c.label]
+		if !ok || l.global != c.global {
+			return nil, nil
+		}
+		row, err := c.onDemand(product{attrs: map[string]string{awsvocab.AttrPricingPageLabel: l.key}, unit: l.unit})
+		if err != nil {
+			return nil, err
+		}
+		if l.tierStart != "" {
+			row.TierStart = decimal.RequireFromString(l.tierStart)
+		}
+		if l.tierEnd != "" {
+			row.TierEnd = decimal.NewNullDecimal(decimal.RequireFromString(l.tierEnd))
+		}
+		return []pricing.Price{row}, nil
+	}
+}
+
+// plain is an untiered regional label keyed by itself.
+func plain(label, unit string) labelled { return labelled{key: label, unit: unit} }
+
+// eksLabels: the cluster fee is "Compute per Hours" (present in all 36
+// regions); "Compute per hours" is a second 0.10 product present in only 18
+// and is not used.
+var eksLabels = map[string]labelled{
+	"Compute per Hours":                 plain("Compute per Hours", "Hours"),
+	"Compute ExtendedSupport per Hours": plain("Compute ExtendedSupport per Hours", "Hours"),
+	"Fargate perCPU per hours":          plain("Fargate perCPU per hours", "hours"),
+	"Fargate perGB per hours":           plain("Fargate perGB per hours", "hours"),
+}
+
+// lambdaLabels: duration is tiered but the map names the higher tiers only
+// "Tier2"/"Tier3" without bounds, so only the first tier is kept (open-ended).
+var lambdaLabels = map[string]labelled{
+	"Lambda Requests":                    plain("Lambda Requests", "Requests"),
+	"Lambda Requests-ARM":                plain("Lambda Requests-ARM", "Requests"),
+	"Lambda Duration":                    plain("Lambda Duration", "Lambda-GB-Second"),
+	"Lambda Duration-ARM":                plain("Lambda Duration-ARM", "Lambda-GB-Second"),
+	"Lambda Provisioned-Concurrency":     plain("Lambda Provisioned-Concurrency", "Lambda-GB-Second"),
+	"Lambda Provisioned-Concurrency-ARM": plain("Lambda Provisioned-Concurrency-ARM", "Lambda-GB-Second"),
+	"Lambda Duration-Provisioned":        plain("Lambda Duration-Provisioned", "Lambda-GB-Second"),
+	"Lambda Duration-Provisioned-ARM":    plain("Lambda Duration-Provisioned-ARM", "Lambda-GB-Second"),
+	"Lambda Storage-Duration":            plain("Lambda Storage-Duration", "GB-Seconds"),
+	"Lambda Storage-Duration-ARM":        plain("Lambda Storage-Duration-ARM", "GB-Seconds"),
+}
+
+var dynamoDBLabels = map[string]labelled{
+	"Provisioned Read Units":               plain("Provisioned Read Units", "ReadCapacityUnit-Hrs"),
+	"Provisioned Write Units":              plain("Provisioned Write Units", "WriteCapacityUnit-Hrs"),
+	"Provisioned Read Units IA":            plain("Provisioned Read Units IA", "ReadCapacityUnit-Hrs"),
+	"Provisioned Write Units IA":           plain("Provisioned Write Units IA", "WriteCapacityUnit-Hrs"),
+	"PayPerRequest Read Request Units":     plain("PayPerRequest Read Request Units", "ReadRequestUnits"),
+	"PayPerRequest Write Request Units":    plain("PayPerRequest Write Request Units", "WriteRequestUnits"),
+	"PayPerRequest Read Request Units IA":  plain("PayPerRequest Read Request Units IA", "ReadRequestUnits"),
+	"PayPerRequest Write Request Units IA": plain("PayPerRequest Write Request Units IA", "WriteRequestUnits"),
+	"Data Storage Indexed GB-Mo":           plain("Data Storage Indexed GB-Mo", "GB-Mo"),
+	"Data Storage Indexed - IA GB-Mo":      plain("Data Storage Indexed - IA GB-Mo", "GB-Mo"),
+	"PITR Backup Storage GB-Mo":            plain("PITR Backup Storage GB-Mo", "GB-Mo"),
+	"On-Demand Backup Storage GB-Month":    plain("On-Demand Backup Storage GB-Month", "GB-Month"),
+}
+
+// cloudWatchLabels: custom metrics are one tiered price whose labels give
+// the tier sizes (first 10,000; next 240,000; next 750,000; over 1,000,000).
+var cloudWatchLabels = map[string]labelled{
+	"Alarm Standard":                plain("Alarm Standard", "Alarms"),
+	"Alarm High Resolution":         plain("Alarm High Resolution", "Alarms"),
+	"Alarm Composite":               plain("Alarm Composite", "Alarms"),
+	"Metric for the first 10000":    {key: "Metric", unit: "Metrics", tierEnd: "10000"},
+	"Metric for the next 240000":    {key: "Metric", unit: "Metrics", tierStart: "10000", tierEnd: "250000"},
+	"Metric for the next 750000":    {key: "Metric", unit: "Metrics", tierStart: "250000", tierEnd: "1000000"},
+	"Metric for over 1000000":       {key: "Metric", unit: "Metrics", tierStart: "1000000"},
+	"Logs Collected Data Ingestion": plain("Logs Collected Data Ingestion", "GB"),
+	"Stored Data":                   plain("Stored Data", "GB-Mo"),
+}
+
+var kmsLabels = map[string]labelled{
+	"Encryption Key":              plain("Encryption Key", "Months"),
+	"API request - Non Free Tier": plain("API request - Non Free Tier", "Requests"),
+}
+
+// route53Labels: standard queries are tiered at 1 billion; the hosted-zone
+// fee is a global price ("Any") tiered at 25 zones ("DNS Zone first 25",
+// then "DNS Zone" for the rest, the same SKU).
+var route53Labels = map[string]labelled{
+	"Query first 1B":    {key: "Query", unit: "Queries", tierEnd: "1000000000"},
+	"Query over 1B":     {key: "Query", unit: "Queries", tierStart: "1000000000"},
+	"Query ENI":         plain("Query ENI", "Hours"),
+	"DNS Zone first 25": {key: "DNS Zone", unit: "HostedZone", tierEnd: "25", global: true},
+	"DNS Zone":          {key: "DNS Zone", unit: "HostedZone", tierStart: "25", global: true},
+}
+
+var vpcLabels = map[string]labelled{
+	"Hourly charge for VPC Endpoints per Hrs":                                          plain("Hourly charge for VPC Endpoints per Hrs", "Hrs"),
+	"Hourly charge for In use Public IPv4 Addresses per Hrs":                           plain("Hourly charge for In use Public IPv4 Addresses per Hrs", "Hrs"),
+	"Hourly charge for Idle Public IPv4 Addresses per Hrs":                             plain("Hourly charge for Idle Public IPv4 Addresses per Hrs", "Hrs"),
+	"CreateVpnConnection per Hrs":                                                      plain("CreateVpnConnection per Hrs", "Hrs"),
+	"Hourly charge for Transit Gateway VPC Attachments per hour":                       plain("Hourly charge for Transit Gateway VPC Attachments per hour", "hour"),
+	"Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576":       {key: vpcEndpointData, unit: "GB", tierEnd: "1048576"},
+	"Charge for per GB data processed by VPC Endpoints per GB from 1048576 to 5242880": {key: vpcEndpointData, unit: "GB", tierStart: "1048576", tierEnd: "5242880"},
+	"Charge for per GB data processed by VPC Endpoints per GB from 5242880 to Inf":     {key: vpcEndpointData, unit: "GB", tierStart: "5242880"},
+}
+
+const vpcEndpointData = "Charge for per GB data processed by VPC Endpoints per GB"
