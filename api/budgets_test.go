@@ -39,12 +39,12 @@ func newBudgetAPI(t *testing.T) budgetAPI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := api.New(api.Deps{
+	handler := newTestServer(t, api.Deps{
 		DB:         dbtest.NewPool(t),
 		APITokens:  []api.APIToken{{Token: adminToken, Scope: api.ScopeAdmin}, {Token: readToken, Scope: api.ScopeRead}},
 		BudgetFile: file,
 	})
-	return budgetAPI{t: t, handler: srv.Handler()}
+	return budgetAPI{t: t, handler: handler}
 }
 
 // do sends a request and decodes the JSON answer (nil for an empty body).

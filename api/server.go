@@ -46,6 +46,11 @@ type Deps struct {
 	APITokens []APIToken
 	// BudgetFile holds the budgets file's policies, read-only through the API.
 	BudgetFile budget.File
+	// APIRateLimit is the requests per second each client may make to the
+	// JSON API and the login (COSTGATE_API_RATE_LIMIT); 0 means no limit.
+	APIRateLimit int
+	// DashboardPublic serves the dashboard without login (COSTGATE_DASHBOARD_PUBLIC).
+	DashboardPublic bool
 }
 
 // Server is the HTTP side of costgate.
@@ -66,6 +71,7 @@ func New(deps Deps) *Server {
 	e.HTTPErrorHandler = errorHandler(deps.Logger)
 	e.Use(requestLog(deps.Logger))
 	s := &Server{echo: e, deps: deps, draining: make(chan struct{})}
+	e.Use(s.rateLimit())
 	s.routes()
 	return s
 }

@@ -54,6 +54,7 @@ type Config struct {
 	BudgetsFile      string
 	Retention        time.Duration
 	DashboardPublic  bool
+	APIRateLimit     int
 	InsecureNoHMAC   bool
 	LoadPricesAtBoot bool
 }
@@ -103,6 +104,9 @@ func (c *Config) validate() []string {
 	}
 	if c.EstimateWorkers < 1 || c.CallbackWorkers < 1 {
 		problems = append(problems, "COSTGATE_ESTIMATE_WORKERS and COSTGATE_CALLBACK_WORKERS must be at least 1")
+	}
+	if c.APIRateLimit < 0 {
+		problems = append(problems, "COSTGATE_API_RATE_LIMIT must be 0 (no limit) or more")
 	}
 	if c.PlanMaxBytes < 1 {
 		problems = append(problems, "COSTGATE_PLAN_MAX_BYTES must be positive")

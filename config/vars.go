@@ -88,6 +88,8 @@ func variables() []variable {
 			set: func(c *Config, v string) error { return parseDuration(v, &c.Retention) }},
 		{env: "COSTGATE_DASHBOARD_PUBLIC", def: "false", isBool: true, usage: "serve the dashboard without an API token",
 			set: func(c *Config, v string) error { return parseBool(v, &c.DashboardPublic) }},
+		{env: "COSTGATE_API_RATE_LIMIT", def: "20", usage: "requests per second each client (API token, else address) may make to the JSON API and the login, in bursts of twice that; 0 disables",
+			set: func(c *Config, v string) error { return parseInt(v, &c.APIRateLimit) }},
 	}
 }
 
@@ -208,6 +210,8 @@ func (c *Config) raw(env string) string {
 		return c.Retention.String()
 	case "COSTGATE_DASHBOARD_PUBLIC":
 		return strconv.FormatBool(c.DashboardPublic)
+	case "COSTGATE_API_RATE_LIMIT":
+		return strconv.Itoa(c.APIRateLimit)
 	}
 	return ""
 }

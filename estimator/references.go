@@ -118,7 +118,7 @@ func sideValues(rc *tfjson.ResourceChange, prior bool) schema.Values {
 		return schema.Values{}
 	}
 	if prior {
-		return schema.NewValues(rc.Change.Before, nil)
+		return schema.NewValues(decodedValue(rc.Change.Before), nil)
 	}
-	return schema.NewValues(rc.Change.After, rc.Change.AfterUnknown)
+	return schema.NewValues(decodedValue(rc.Change.After), decodedValue(rc.Change.AfterUnknown))
 }

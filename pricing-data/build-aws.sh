@@ -11,20 +11,22 @@ cd "$root"
 corpus="$(cd "${1:-../shared/corpus}" && pwd)"
 out="pricing-data/data"
 
-# TODO(costgate pricing import): switch to `go run ./cmd/costgate pricing
-# import <format> ...` once the command exists; this driver has the same
-# inputs and writes the same files.
-bin="$(mktemp -d)/awsbuild"
+bin="$(mktemp -d)/costgate"
 trap 'rm -rf "$(dirname "$bin")"' EXIT
-go build -o "$bin" ./pricing/importer/awsbuild
+go build -o "$bin" ./cmd/costgate
 
-# build NAME FORMAT PRICE_DATE LICENCE ORIGIN NOTES FILE... (FILEs relative to the corpus)
+# build NAME FORMAT PRICE_DATE LICENCE ORIGIN NOTES FILE... (FILEs relative to
+# the corpus). built_with names this script, not the corpus path, so the
+# sidecars do not depend on where the corpus is.
 build() {
 	local name=$1 format=$2 date=$3 licence=$4 origin=$5 notes=$6
 	shift 6
-	"$bin" -base "$corpus" -out "$out" -format "$format" -name "$name" -price-date "$date" \
-		-licence "$licence" -origin "$origin" -notes "$notes" \
-		-built-with "pricing-data/build-aws.sh (format $format, price date $date)" "$@"
+	local files=()
+	for f in "$@"; do files+=("$corpus/$f"); done
+	"$bin" pricing import "$format" --name "$name" --price-date "$date" --licence "$licence" \
+		--origin "$origin" --notes "$notes" --out "$out" \
+		--built-with "pricing-data/build-aws.sh (format $format, price date $date)" \
+		"${files[@]}"
 }
 
 ec2shop=yeo/ec2.shop@74c9fd8ab5acfd9511cd6535f914d47071601ad2

@@ -63,7 +63,7 @@ func BenchmarkLoad(b *testing.B) {
 	var elapsed time.Duration
 	for b.Loop() {
 		b.StopTimer()
-		if _, err := pool.Exec(ctx, "TRUNCATE price_sources, price_products, prices"); err != nil {
+		if _, err := pool.Exec(ctx, "TRUNCATE price_sources, price_products, prices, price_attribute_stats"); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
@@ -132,7 +132,11 @@ func BenchmarkPlainCopy(b *testing.B) {
 // against the full catalog: one query per batch (checked by TestCatalogContract).
 func BenchmarkLookup10k(b *testing.B) {
 	fsys, _ := benchData(b)
-	queries := randomQueries(b, fsys, 10_000, 2, 0)
+	prices, _, err := ReadDataDir(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	queries := randomQueries(prices, 10_000, 2, 0)
 	ctx := context.Background()
 	b.Run("postgres", func(b *testing.B) {
 		pool := benchPool(b)

@@ -3,7 +3,6 @@ package pricing
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -32,7 +31,7 @@ func (c *countingTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQuer
 
 // fixtureCatalogs loads testdata/catalog into a fresh database and into
 // memory (both ways of building a MemoryCatalog).
-func fixtureCatalogs(t testing.TB) (pg *PostgresCatalog, tracer *countingTracer, memories map[string]*MemoryCatalog) {
+func fixtureCatalogs(t testing.TB) (pg *PostgresCatalog, tracer *countingTracer, memories map[string]*MemoryCatalog, prices []Price) {
 	t.Helper()
 	ctx := context.Background()
 	cfg, err := pgxpool.ParseConfig(dbtest.NewDB(t))
@@ -62,7 +61,7 @@ func fixtureCatalogs(t testing.TB) (pg *PostgresCatalog, tracer *countingTracer,
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewPostgresCatalog(pool), tracer, map[string]*MemoryCatalog{"LoadMemoryCatalog": streamed, "NewMemoryCatalog": built}
+	return NewPostgresCatalog(pool), tracer, map[string]*MemoryCatalog{"LoadMemoryCatalog": streamed, "NewMemoryCatalog": built}, prices
 }
 
 func ec2Linux(region, instanceType string, extra ...string) map[string]string {
@@ -151,8 +150,15 @@ func contractCases() []contractCase {
 	}
 }
 
+// TestCatalogContract runs the query sets against both catalogs, loaded once.
 func TestCatalogContract(t *testing.T) {
-	pg, tracer, memories := fixtureCatalogs(t)
+	pg, tracer, memories, prices := fixtureCatalogs(t)
+	t.Run("cases", func(t *testing.T) { testContractCases(t, pg, tracer, memories) })
+	t.Run("empty batch", func(t *testing.T) { testContractEmptyBatch(t, pg, tracer, memories) })
+	t.Run("10k batch", func(t *testing.T) { testContractLargeBatch(t, pg, tracer, memories, prices) })
+}
+
+func testContractCases(t *testing.T, pg *PostgresCatalog, tracer *countingTracer, memories map[string]*MemoryCatalog) {
 	ctx := t.Context()
 	cases := contractCases()
 	queries := queryList(cases, func(c contractCase) Query { return c.q })
@@ -250,8 +256,7 @@ func compareAnswers(t *testing.T, name string, queries []Query, pg, mem []Answer
 	}
 }
 
-func TestCatalogContractEmptyBatch(t *testing.T) {
-	pg, tracer, memories := fixtureCatalogs(t)
+func testContractEmptyBatch(t *testing.T, pg *PostgresCatalog, tracer *countingTracer, memories map[string]*MemoryCatalog) {
 	for _, batch := range [][]Query{nil, {}} {
 		before := tracer.queries.Load()
 		got, err := pg.Lookup(t.Context(), batch)
@@ -269,16 +274,11 @@ func TestCatalogContractEmptyBatch(t *testing.T) {
 	}
 }
 
-// randomQueries derives n queries from the fixture rows, shaped like the
+// randomQueries derives n queries from rows, shaped like the
 // estimator's: a row's product with its attributes (each dropped with
 // probability 1/dropOneIn, 0 = never, so several rows may match), some
 // changed so that they cannot match.
-func randomQueries(t testing.TB, fsys fs.FS, n int, seed uint64, dropOneIn int) []Query {
-	t.Helper()
-	prices, _, err := ReadDataDir(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+func randomQueries(prices []Price, n int, seed uint64, dropOneIn int) []Query {
 	rng := rand.New(rand.NewPCG(seed, 0))
 	queries := make([]Query, n)
 	for i := range queries {
@@ -317,9 +317,8 @@ func randomQueries(t testing.TB, fsys fs.FS, n int, seed uint64, dropOneIn int) 
 	return queries
 }
 
-func TestCatalogContractLargeBatch(t *testing.T) {
-	pg, tracer, memories := fixtureCatalogs(t)
-	queries := randomQueries(t, os.DirFS(fixtureDir), 10_000, 1, 10)
+func testContractLargeBatch(t *testing.T, pg *PostgresCatalog, tracer *countingTracer, memories map[string]*MemoryCatalog, prices []Price) {
+	queries := randomQueries(prices, 10_000, 1, 10)
 	before := tracer.queries.Load()
 	got, err := pg.Lookup(t.Context(), queries)
 	if err != nil {

@@ -219,7 +219,6 @@ func LoadMemoryCatalog(fsys fs.FS) (*MemoryCatalog, error) {
 			return b.attributes(text, func() (map[string]string, error) { return parseAttributes(text) })
 		}
 		return readRows(r, df, src, decodeShared, func(p Price, rec []string, _ int) error {
-			p.TierStart = b.decimal(rec[9], p.TierStart)
 			b.add(p, attrsText, si)
 			return nil
 		})

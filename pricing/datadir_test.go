@@ -15,7 +15,11 @@ import (
 // realRows are three rows of testdata/catalog (ec2.shop, us-east-1, 2025-04).
 func realRows(t *testing.T) ([]Price, Source) {
 	t.Helper()
-	prices, sources, err := ReadDataDir(os.DirFS(fixtureDir))
+	const name = "aws-ec2-ri-ec2shop-2025-04"
+	prices, sources, err := ReadDataDir(fstest.MapFS{
+		name + ".csv.gz": {Data: mustRead(t, filepath.Join(fixtureDir, name+".csv.gz"))},
+		name + ".json":   {Data: mustRead(t, filepath.Join(fixtureDir, name+".json"))},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,6 +39,15 @@ func realRows(t *testing.T) ([]Price, Source) {
 	}
 	t.Fatal("source missing")
 	return nil, Source{}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func TestWriteSourceRoundTripAndReproducible(t *testing.T) {

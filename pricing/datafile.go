@@ -173,6 +173,12 @@ func parseAttributes(s string) (map[string]string, error) {
 	if s == "" || s == "{}" {
 		return nil, nil
 	}
+	if !validText(s) {
+		return nil, errors.New("attributes: not valid UTF-8 text")
+	}
+	if m, ok := parseFlatObject(s); ok {
+		return m, nil
+	}
 	var m map[string]string
 	if err := json.Unmarshal([]byte(s), &m); err != nil {
 		return nil, fmt.Errorf("attributes: %w", err)
@@ -185,6 +191,9 @@ func parseAttributes(s string) (map[string]string, error) {
 
 // Close releases the gzip reader.
 func (r *DataFileReader) Close() error { return r.gz.Close() }
+
+// zeroTier is the tier start of almost every row, parsed once (decimals are immutable).
+var zeroTier = decimal.RequireFromString("0")
 
 // parseRecord turns one CSV record into a Price; attrs decodes the attributes
 // column (the memory catalog passes a caching decoder).
@@ -202,7 +211,9 @@ func parseRecord(rec []string, attrs func(string) (map[string]string, error)) (P
 	if p.USD, err = decimal.NewFromString(rec[8]); err != nil {
 		return Price{}, fmt.Errorf("usd %q: %w", rec[8], err)
 	}
-	if p.TierStart, err = decimal.NewFromString(rec[9]); err != nil {
+	if rec[9] == "0" {
+		p.TierStart = zeroTier
+	} else if p.TierStart, err = decimal.NewFromString(rec[9]); err != nil {
 		return Price{}, fmt.Errorf("tier_start %q: %w", rec[9], err)
 	}
 	if rec[10] != "" {
@@ -219,6 +230,59 @@ func parseRecord(rec []string, attrs func(string) (map[string]string, error)) (P
 		return Price{}, err
 	}
 	return p, nil
+}
+
+// parseFlatObject decodes the common form of the attributes column, a JSON
+// object of plain strings without escapes, much faster than encoding/json;
+// anything else (escapes, spaces, other types, errors) reports !ok and is
+// left to encoding/json, so both give the same result.
+func parseFlatObject(s string) (map[string]string, bool) {
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+		return nil, false
+	}
+	m := make(map[string]string, strings.Count(s, ":"))
+	i := 1
+	str := func() (string, bool) {
+		if i >= len(s) || s[i] != '"' {
+			return "", false
+		}
+		j := i + 1
+		for j < len(s) && s[j] != '"' {
+			if s[j] == '\\' || s[j] < 0x20 {
+				return "", false
+			}
+			j++
+		}
+		if j >= len(s) {
+			return "", false
+		}
+		v := s[i+1 : j]
+		i = j + 1
+		return v, true
+	}
+	for {
+		k, ok := str()
+		if !ok || i >= len(s) || s[i] != ':' {
+			return nil, false
+		}
+		i++
+		v, ok := str()
+		if !ok || i >= len(s) {
+			return nil, false
+		}
+		m[k] = v
+		switch s[i] {
+		case ',':
+			i++
+		case '}':
+			if i != len(s)-1 {
+				return nil, false
+			}
+			return m, true
+		default:
+			return nil, false
+		}
+	}
 }
 
 // validatePrice checks what the format requires of a row (pricing-data/FORMAT.md).

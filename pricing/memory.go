@@ -36,7 +36,8 @@ type memProduct struct {
 	family string
 	sku    string
 	attrs  map[string]string // shared by every product with the same attributes; never mutated
-	prices []int32
+	// The product's prices are prices[first:first+count]: a product's rows are appended together.
+	first, count int32
 }
 
 type memPrice struct {
@@ -48,8 +49,12 @@ type memPrice struct {
 	termLength         string
 	termPurchaseOption string
 	termOfferingClass  string
-	effectiveDate      time.Time
+	effectiveDay       int32 // days since 1970-01-01 (UTC): no pointer for the GC to scan
 }
+
+func dayNumber(t time.Time) int32 { return int32(t.Unix() / 86400) }
+
+func dayTime(d int32) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 
 // NewMemoryCatalog indexes prices; every price's Source must name one of
 // sources. The rows are validated as a data file's rows would be.
@@ -130,13 +135,13 @@ func (c *MemoryCatalog) answer(q Query) Answer {
 		if !containsAll(prod.attrs, q.Attributes) {
 			continue
 		}
-		for _, ri := range prod.prices {
+		for ri := prod.first; ri < prod.first+prod.count; ri++ {
 			r := &c.prices[ri]
 			if !q.matchesPrice(r, tierStart) {
 				continue
 			}
-			if sel.offer(r.effectiveDate, r.usd) || best == nil ||
-				(sel.sameAsBest(r.effectiveDate, r.usd) && c.tieBefore(prod.sku, r, bestSKU, best)) {
+			if sel.offer(r.effectiveDay, r.usd) || best == nil ||
+				(sel.sameAsBest(r.effectiveDay, r.usd) && c.tieBefore(prod.sku, r, bestSKU, best)) {
 				best, bestSKU = r, prod.sku
 			}
 		}
@@ -149,7 +154,7 @@ func (c *MemoryCatalog) answer(q Query) Answer {
 		USD:       best.usd,
 		Unit:      best.unit,
 		SKU:       bestSKU,
-		PriceDate: best.effectiveDate,
+		PriceDate: dayTime(best.effectiveDay),
 		Source:    c.sources[best.source].Name,
 		Matches:   sel.matches,
 		Ambiguous: !sel.minAtBestDate.Equal(best.usd),
@@ -172,20 +177,20 @@ func (c *MemoryCatalog) tieBefore(sku string, r *memPrice, bestSKU string, best 
 // the latest date, the highest price of that date and the lowest (for Ambiguous).
 type selection struct {
 	matches       int
-	bestDate      time.Time
+	bestDate      int32
 	bestUSD       decimal.Decimal
 	minAtBestDate decimal.Decimal
 }
 
 // offer records a matching row and reports whether it strictly beats the
 // best so far on (date, price).
-func (s *selection) offer(date time.Time, usd decimal.Decimal) bool {
+func (s *selection) offer(date int32, usd decimal.Decimal) bool {
 	s.matches++
 	switch {
-	case s.matches == 1 || date.After(s.bestDate):
+	case s.matches == 1 || date > s.bestDate:
 		s.bestDate, s.bestUSD, s.minAtBestDate = date, usd, usd
 		return true
-	case date.Equal(s.bestDate):
+	case date == s.bestDate:
 		if usd.LessThan(s.minAtBestDate) {
 			s.minAtBestDate = usd
 		}
@@ -197,8 +202,8 @@ func (s *selection) offer(date time.Time, usd decimal.Decimal) bool {
 	return false
 }
 
-func (s *selection) sameAsBest(date time.Time, usd decimal.Decimal) bool {
-	return date.Equal(s.bestDate) && usd.Equal(s.bestUSD)
+func (s *selection) sameAsBest(date int32, usd decimal.Decimal) bool {
+	return date == s.bestDate && usd.Equal(s.bestUSD)
 }
 
 func (q Query) matchesPrice(r *memPrice, tierStart decimal.Decimal) bool {

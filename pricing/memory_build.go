@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // memoryBuilder fills a MemoryCatalog, sharing every repeated string,
@@ -14,7 +12,6 @@ type memoryBuilder struct {
 	c           *MemoryCatalog
 	sourceIndex map[string]int32
 	strs        map[string]string
-	decs        map[string]decimal.Decimal
 	attrSets    map[string]map[string]string
 	// Rows of a product are adjacent in a sorted data file, so the builder
 	// only compares with the previous row's product (a product that comes
@@ -47,7 +44,6 @@ func newMemoryBuilder() *memoryBuilder {
 		c:           &MemoryCatalog{buckets: map[bucketKey]*memBucket{}},
 		sourceIndex: map[string]int32{},
 		strs:        map[string]string{},
-		decs:        map[string]decimal.Decimal{},
 		attrSets:    map[string]map[string]string{},
 		lastProduct: -1,
 	}
@@ -84,16 +80,6 @@ func (b *memoryBuilder) internCol(col int, s string) string {
 	return v
 }
 
-// decimal returns the shared value for a number's exact text (used for
-// tier starts, nearly always "0"; prices are too varied to gain from it).
-func (b *memoryBuilder) decimal(text string, d decimal.Decimal) decimal.Decimal {
-	if v, ok := b.decs[text]; ok {
-		return v
-	}
-	b.decs[strings.Clone(text)] = d
-	return d
-}
-
 // attributes returns the shared attribute map for this JSON text, decoding it
 // with decode the first time it is seen.
 func (b *memoryBuilder) attributes(text string, decode func() (map[string]string, error)) (map[string]string, error) {
@@ -127,7 +113,7 @@ func (b *memoryBuilder) add(p Price, attrsJSON string, source int32) {
 		key.sku, key.attrs = strings.Clone(key.sku), b.intern(attrsJSON)
 		pi = int32(len(b.c.products))
 		b.lastKey, b.lastProduct = key, pi
-		b.c.products = append(b.c.products, memProduct{family: key.family, sku: key.sku, attrs: attrs})
+		b.c.products = append(b.c.products, memProduct{family: key.family, sku: key.sku, attrs: attrs, first: int32(len(b.c.prices))})
 		bk := bucketKey{key.provider, key.service, key.region}
 		bucket := b.c.buckets[bk]
 		if bucket == nil {
@@ -140,7 +126,7 @@ func (b *memoryBuilder) add(p Price, attrsJSON string, source int32) {
 			bucket.byAttr[pair] = append(bucket.byAttr[pair], pi)
 		}
 	}
-	b.c.products[pi].prices = append(b.c.products[pi].prices, int32(len(b.c.prices)))
+	b.c.products[pi].count++
 	b.c.prices = append(b.c.prices, memPrice{
 		source:             source,
 		purchaseOption:     b.internCol(colPurchaseOption, p.PurchaseOption),
@@ -150,7 +136,7 @@ func (b *memoryBuilder) add(p Price, attrsJSON string, source int32) {
 		termLength:         b.internCol(colTermLength, p.TermLength),
 		termPurchaseOption: b.internCol(colTermPurchaseOption, p.TermPurchaseOption),
 		termOfferingClass:  b.internCol(colTermOfferingClass, p.TermOfferingClass),
-		effectiveDate:      p.EffectiveDate,
+		effectiveDay:       dayNumber(p.EffectiveDate),
 	})
 }
 

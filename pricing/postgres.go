@@ -26,39 +26,10 @@ func NewPostgresCatalog(db Querier) *PostgresCatalog {
 	return &PostgresCatalog{db: db}
 }
 
-// lookupSQL resolves a batch: the queries arrive as parallel arrays, and a
-// lateral subquery picks each one's winner (ORDER BY … LIMIT 1) while window
-// functions count the matches and check the winning date's prices agree.
-// The ORDER BY is the rule of the package documentation.
-const lookupSQL = `
-SELECT q.ord, m.usd::text, m.unit, m.sku, m.effective_date, m.source, m.matches, m.ambiguous
-FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-     AS q(ord, provider, service, family, region, attributes,
-          purchase_option, unit, tier_start, term_length, term_purchase_option, term_offering_class, product_key)
-CROSS JOIN LATERAL (
-    SELECT pr.usd, pr.unit, p.sku, pr.effective_date, s.name AS source,
-           count(*) OVER () AS matches,
-           min(pr.usd) OVER (PARTITION BY pr.effective_date) <> pr.usd AS ambiguous
-    FROM price_products p
-    JOIN prices pr ON pr.source_id = p.source_id AND pr.product_no = p.product_no
-    JOIN price_sources s ON s.id = p.source_id
-    WHERE price_product_key(p.provider, p.service, p.region, p.family, p.attributes) @> q.product_key::jsonb
-      AND p.provider = q.provider
-      AND p.service = q.service
-      AND p.region = q.region
-      AND (q.family = '' OR p.family = q.family)
-      AND p.attributes @> q.attributes::jsonb
-      AND pr.purchase_option = q.purchase_option
-      AND pr.tier_start = q.tier_start::numeric
-      AND (q.unit = '' OR pr.unit = q.unit)
-      AND (q.term_length = '' OR pr.term_length = q.term_length)
-      AND (q.term_purchase_option = '' OR pr.term_purchase_option = q.term_purchase_option)
-      AND (q.term_offering_class = '' OR pr.term_offering_class = q.term_offering_class)
-    ORDER BY pr.effective_date DESC, pr.usd DESC,
-             p.sku COLLATE "C", s.name COLLATE "C", pr.unit COLLATE "C"
-    LIMIT 1
-) m`
+// lookupSQL resolves a batch with the function price_lookup (migration
+// 0011): the queries travel as parallel arrays, one element per query.
+const lookupSQL = `SELECT ord, usd_text, unit, sku, effective_date, source, matches, ambiguous
+FROM price_lookup($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
 
 // Lookup answers the batch with one query: queries are de-duplicated by Key,
 // and those that can match nothing (bad tier, invalid text) are not sent.

@@ -88,8 +88,10 @@ type Answer struct {
 	SKU       string
 	PriceDate time.Time // effective date of the chosen price
 	Source    string    // name of the price source (pricing-data file / import)
-	// Matches is the number of price rows that matched. When it is more than
-	// one the choice followed the documented rule and Ambiguous is true.
+	// Matches is the number of price rows that matched (all dates); when it
+	// is more than one the choice followed the rule of the package
+	// documentation. Ambiguous is true when rows of the winning date
+	// disagree on the price (the highest was taken).
 	Matches   int
 	Ambiguous bool
 }

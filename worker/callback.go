@@ -32,8 +32,12 @@ type CallbackWorker struct {
 	s *service
 }
 
-// Timeout bounds one attempt.
-func (w *CallbackWorker) Timeout(*river.Job[CallbackArgs]) time.Duration { return 2 * time.Minute }
+// Timeout bounds one attempt. It never exceeds the job timeout: river
+// rescues a crashed job only after its own timeout, so a longer one would
+// delay the replay of a callback cut off by a crash past RESCUE_AFTER.
+func (w *CallbackWorker) Timeout(*river.Job[CallbackArgs]) time.Duration {
+	return min(2*time.Minute, w.s.jobTimeout)
+}
 
 // NextRetry schedules the next attempt with jittered backoff (or TFC's
 // Retry-After), never past the give-up deadline; the attempt at the

@@ -33,7 +33,7 @@ func (EstimateArgs) Kind() string { return "estimate" }
 
 // InsertOpts puts estimate jobs on their queue.
 func (EstimateArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{Queue: QueueEstimate, MaxAttempts: 10}
+	return river.InsertOpts{Queue: QueueEstimate, MaxAttempts: 25}
 }
 
 // prePlanMessage answers a run task attached at pre_plan, where no plan exists.
@@ -47,6 +47,13 @@ type EstimateWorker struct {
 
 // Timeout is the configured job timeout; past it the run ends in a failed callback.
 func (w *EstimateWorker) Timeout(*river.Job[EstimateArgs]) time.Duration { return w.s.jobTimeout }
+
+// NextRetry retries an attempt that could not save its outcome (the
+// database is away) after 1 s, doubling up to 30 s: about ten minutes in
+// all, after which the heartbeat sweep concludes the run as failed.
+func (w *EstimateWorker) NextRetry(job *river.Job[EstimateArgs]) time.Time {
+	return time.Now().Add(min(time.Second<<min(max(job.Attempt-1, 0), 5), 30*time.Second))
+}
 
 // Work runs one attempt. It returns an error only when the outcome could
 // not be saved (river then retries); every failure to price is a result.
@@ -191,32 +198,39 @@ func estimateRecord(runPK int64, est *estimator.Estimate, d Decision) (*store.Es
 // decide commits, in one transaction, the verdict, the estimate, the
 // delivery record, the callback job and this job's completion.
 func (s *service) decide(ctx context.Context, job *river.Job[EstimateArgs], run store.Run, res runtask.Result, rec *store.EstimateRecord, errKind *string) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if err := s.queueFinal(ctx, tx, run, res, rec, errKind); err != nil {
+			return err
+		}
+		_, err := river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job)
+		return err
+	})
+}
+
+// queueFinal records the verdict (unless the run was already decided), the
+// estimate, the delivery record and the callback job, inside tx.
+func (s *service) queueFinal(ctx context.Context, tx pgx.Tx, run store.Run, res runtask.Result, rec *store.EstimateRecord, errKind *string) error {
 	result, err := json.Marshal(res)
 	if err != nil {
 		return fmt.Errorf("encoding result of run %d: %w", run.ID, err)
 	}
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		ok, err := store.SetDecided(ctx, tx, run.ID, res.Status, errKind)
-		if err != nil {
+	ok, err := store.SetDecided(ctx, tx, run.ID, res.Status, errKind)
+	if err != nil || !ok {
+		return err
+	}
+	if rec != nil {
+		if err := store.SaveEstimate(ctx, tx, *rec); err != nil {
 			return err
 		}
-		if ok {
-			if rec != nil {
-				if err := store.SaveEstimate(ctx, tx, *rec); err != nil {
-					return err
-				}
-			}
-			if err := store.CreateDelivery(ctx, tx, run.ID, res.Status, result); err != nil {
-				return err
-			}
-			meta, _ := json.Marshal(map[string]time.Time{"received_at": run.ReceivedAt})
-			if _, err := s.client.InsertTx(ctx, tx, CallbackArgs{RunPK: run.ID}, &river.InsertOpts{Metadata: meta}); err != nil {
-				return fmt.Errorf("queueing callback of run %d: %w", run.ID, err)
-			}
-		}
-		_, err = river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job)
+	}
+	if err := store.CreateDelivery(ctx, tx, run.ID, res.Status, result); err != nil {
 		return err
-	})
+	}
+	meta, _ := json.Marshal(map[string]time.Time{"received_at": run.ReceivedAt})
+	if _, err := s.client.InsertTx(ctx, tx, CallbackArgs{RunPK: run.ID}, &river.InsertOpts{Metadata: meta}); err != nil {
+		return fmt.Errorf("queueing callback of run %d: %w", run.ID, err)
+	}
+	return nil
 }
 
 // runURL is the run's page in costgate, or "" without COSTGATE_PUBLIC_URL.

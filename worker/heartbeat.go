@@ -64,18 +64,22 @@ type HeartbeatArgs struct{}
 func (HeartbeatArgs) Kind() string { return "heartbeat" }
 
 // HeartbeatWorker sends `running` to every open run whose last update is
-// older than the heartbeat interval.
+// older than the heartbeat interval, after concluding the runs whose
+// estimate job gave up (concludeOrphans).
 type HeartbeatWorker struct {
 	river.WorkerDefaults[HeartbeatArgs]
 	s *service
 }
 
-// Timeout bounds one sweep.
-func (w *HeartbeatWorker) Timeout(*river.Job[HeartbeatArgs]) time.Duration { return time.Minute }
+// Timeout bounds one sweep (within the job timeout, as for callbacks).
+func (w *HeartbeatWorker) Timeout(*river.Job[HeartbeatArgs]) time.Duration {
+	return min(time.Minute, w.s.jobTimeout)
+}
 
 // Work sweeps once; a failed sweep is simply superseded by the next one.
 func (w *HeartbeatWorker) Work(ctx context.Context, _ *river.Job[HeartbeatArgs]) error {
 	s := w.s
+	s.concludeOrphans(ctx)
 	open, err := store.RunsNeedingProgress(ctx, s.pool, time.Now().Add(-s.heartbeatInterval), 200)
 	if err != nil {
 		s.logger.WarnContext(ctx, "heartbeat sweep", "error", err)

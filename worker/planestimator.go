@@ -2,7 +2,9 @@ package worker
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/costgate/costgate/estimator"
 	"github.com/costgate/costgate/pricing"
@@ -17,9 +19,28 @@ type PlanEstimator struct {
 }
 
 // DecodePlan parses plan JSON.
-func (p PlanEstimator) DecodePlan(r io.Reader) (*tfjson.Plan, error) { return estimator.DecodePlan(r) }
+func (p PlanEstimator) DecodePlan(r io.Reader) (plan *tfjson.Plan, err error) {
+	defer recoverAs(&err, "decoding")
+	return estimator.DecodePlan(r)
+}
 
 // Estimate prices a plan.
-func (p PlanEstimator) Estimate(ctx context.Context, plan *tfjson.Plan) (*estimator.Estimate, error) {
+func (p PlanEstimator) Estimate(ctx context.Context, plan *tfjson.Plan) (est *estimator.Estimate, err error) {
+	defer recoverAs(&err, "pricing")
 	return estimator.EstimatePlan(ctx, plan, p.Catalog, p.Options)
+}
+
+// recoverAs turns a panic on a hostile plan into an error, so the run ends
+// in a failed callback at once instead of a job retried until it gives up.
+// Only runtime errors are described: a panic value could quote the plan.
+func recoverAs(err *error, what string) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if re, ok := r.(runtime.Error); ok {
+		*err = fmt.Errorf("internal error %s the plan: %s", what, re.Error())
+		return
+	}
+	*err = fmt.Errorf("internal error %s the plan", what)
 }

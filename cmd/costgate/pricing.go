@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -243,16 +244,16 @@ func runPricingImport(ctx context.Context, args []string, s streams) int {
 		fmt.Fprintf(s.stderr, "costgate pricing import: %v\n\n%s", err, importHelp())
 		return pricingExitUsage
 	}
-	var rows []pricing.Price
-	for _, file := range f.files {
+	perFile := make([][]pricing.Price, len(f.files))
+	for i, file := range f.files {
 		fileRows, err := importFile(ctx, f, file)
 		if err != nil {
 			fmt.Fprintf(s.stderr, "costgate pricing import: %s: %v (nothing written)\n", file, err)
 			return pricingExitError
 		}
-		rows = append(rows, fileRows...)
+		perFile[i] = fileRows
 	}
-	rows, err = pricing.DedupePrices(rows)
+	rows, err := dedupeInputs(f.files, perFile)
 	if err != nil {
 		fmt.Fprintf(s.stderr, "costgate pricing import: %v (nothing written)\n", err)
 		return pricingExitError
@@ -270,6 +271,30 @@ func runPricingImport(ctx context.Context, args []string, s streams) int {
 	}
 	fmt.Fprintf(s.stdout, "%s: %d rows from %d files written to %s\n", written.Name, written.Rows, len(f.files), f.out)
 	return pricingExitOK
+}
+
+// dedupeInputs merges the rows of the inputs: rows repeated identically
+// collapse (reservation maps repeat each on-demand rate once per term file);
+// one price key with two prices is an error naming the input or inputs.
+func dedupeInputs(files []string, perFile [][]pricing.Price) ([]pricing.Price, error) {
+	rows, err := pricing.DedupePrices(slices.Concat(perFile...))
+	if err == nil {
+		return rows, nil
+	}
+	// Only on failure: find the file, or the pair of files, that disagree.
+	for i := range perFile {
+		if _, ferr := pricing.DedupePrices(perFile[i]); ferr != nil {
+			return nil, fmt.Errorf("%s: %w", files[i], ferr)
+		}
+	}
+	for i := range perFile {
+		for j := i + 1; j < len(perFile); j++ {
+			if _, perr := pricing.DedupePrices(slices.Concat(perFile[i], perFile[j])); perr != nil {
+				return nil, fmt.Errorf("%s and %s disagree: %w", files[i], files[j], perr)
+			}
+		}
+	}
+	return nil, err
 }
 
 // importFile runs the importer over one file and returns its rows, or

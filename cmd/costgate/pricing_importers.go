@@ -29,6 +29,7 @@ func importers(logger *slog.Logger) []pricing.Importer {
 		awsec2instances.Importer{},
 		awsterracost.Importer{},
 		gcpbilling.Importer{Logger: logger},
+		gcpbilling.MachineTypeImporter{Logger: logger},
 		gcpcalculator.Importer{Logger: logger},
 		gcpfacts.Importer{Logger: logger},
 		azureretail.Importer{Logger: logger},

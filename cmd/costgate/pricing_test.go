@@ -110,6 +110,19 @@ func TestPricingImport(t *testing.T) {
 	if entries, _ := os.ReadDir(dir3); len(entries) != 0 {
 		t.Errorf("a failed import wrote %v", entries)
 	}
+
+	// Two inputs giving one product two prices write nothing, and the error
+	// names both. The altered copy exists only to disagree; its price is never used.
+	altered := filepath.Join(t.TempDir(), "altered.json")
+	os.WriteFile(altered, bytes.Replace(good, []byte(`"0.0960000000"`), []byte(`"0.0970000000"`), 1), 0o644)
+	dir4 := t.TempDir()
+	code, _, errOut = runCmd(t, nil, importArgs(dir4, excerpt, altered)...)
+	if code != 1 || !strings.Contains(errOut, excerpt+" and "+altered+" disagree") || !strings.Contains(errOut, "two prices") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if entries, _ := os.ReadDir(dir4); len(entries) != 0 {
+		t.Errorf("a failed import wrote %v", entries)
+	}
 }
 
 func TestPricingLoadAndStatus(t *testing.T) {

@@ -108,6 +108,13 @@ func serve(ctx context.Context, cfg *config.Config, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	if n, err := worker.UnopenableTokens(ctx, pool, box); err != nil {
+		logger.Warn("checking the sealed tokens of runs in flight", "error", err)
+	} else if n > 0 {
+		logger.Error("runs in flight were accepted under another COSTGATE_SECRET_KEY: their access tokens cannot be decrypted, "+
+			"so costgate cannot report them to TFC; they end undeliverable (error kind \"token\") and TFC times them out. "+
+			"Restart with the previous key to deliver them.", "runs", n)
+	}
 	if cfg.InsecureNoHMAC && len(cfg.HMACKeys) == 0 {
 		logger.Warn("no HMAC key: accepting unsigned run task requests (--insecure-no-hmac); anyone who can reach /runtask can queue work")
 	}
@@ -147,6 +154,7 @@ func serve(ctx context.Context, cfg *config.Config, logger *slog.Logger) error {
 	server := api.New(api.Deps{
 		DB: pool, Jobs: jobs, Verifier: runtask.NewVerifier(cfg.HMACKeyBytes()), Hosts: hosts, Box: box,
 		Metrics: m, Logger: logger, Ready: readyChecks(pool), APITokens: apiTokens, BudgetFile: budgets,
+		APIRateLimit: cfg.APIRateLimit,
 	})
 
 	// river stops when told to, not when ctx ends, so in-flight jobs can finish.

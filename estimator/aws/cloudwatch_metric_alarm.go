@@ -17,12 +17,12 @@ func cloudwatchMetricAlarmResource() schema.ResourceType {
 	return schema.ResourceType{Name: "aws_cloudwatch_metric_alarm", Build: buildCloudWatchMetricAlarm}
 }
 
-// highResolutionBelow is the period (seconds) under which an alarm is high
-// resolution; anomalyMetrics the metrics an anomaly detection alarm pays per
+// alarmHighResolutionBelow is the period (seconds) under which an alarm is high
+// resolution; alarmAnomalyMetrics the metrics an anomaly detection alarm pays per
 // metric.
 const (
-	highResolutionBelow = 60
-	anomalyMetrics      = 3
+	alarmHighResolutionBelow = 60
+	alarmAnomalyMetrics      = 3
 )
 
 func buildCloudWatchMetricAlarm(r schema.Resource) []schema.Component {
@@ -44,7 +44,7 @@ func buildCloudWatchMetricAlarm(r schema.Resource) []schema.Component {
 	}
 	high := false
 	for i, p := range periods {
-		if d, ok := p.Decimal(periodPaths[i]); ok && d.IsPositive() && d.LessThan(decimal.NewFromInt(highResolutionBelow)) {
+		if d, ok := p.Decimal(periodPaths[i]); ok && d.IsPositive() && d.LessThan(decimal.NewFromInt(alarmHighResolutionBelow)) {
 			high = true
 		}
 	}
@@ -55,7 +55,7 @@ func buildCloudWatchMetricAlarm(r schema.Resource) []schema.Component {
 	switch vals.String("comparison_operator") {
 	case "LessThanLowerOrGreaterThanUpperThreshold", "LessThanLowerThreshold", "GreaterThanUpperThreshold":
 		name += " anomaly detection"
-		metrics = metrics.Mul(decimal.NewFromInt(anomalyMetrics))
+		metrics = metrics.Mul(decimal.NewFromInt(alarmAnomalyMetrics))
 	}
 	return []schema.Component{{
 		Name:            name,

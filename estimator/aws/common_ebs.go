@@ -202,22 +202,13 @@ func (vol ebsVolume) throughputComponent(region string, extraMiBps decimal.Decim
 
 // ioRequestsComponent prices magnetic volumes' I/O requests, a usage.
 func (vol ebsVolume) ioRequestsComponent(region string, u schema.Usage) schema.Component {
-	c := schema.Component{
+	return usageLineTimes(schema.Component{
 		Name:           vol.name("I/O requests"),
 		Unit:           "1M requests",
 		UnitMultiplier: whole(million),
-		UsageBased:     true,
 		Query: ebsQuery(region, "System Operation",
 			map[string]string{v.AttrVolumeAPIName: "standard", v.AttrGroup: "EBS I/O Requests"}),
-	}
-	n, ok, note := usageNumber(u, usageStandardIORequests)
-	if ok {
-		c.MonthlyQuantity = schema.Monthly(n.Mul(vol.count))
-	}
-	if note != "" {
-		c.Assumed = []string{note}
-	}
-	return c
+	}, u, usageStandardIORequests, vol.count)
 }
 
 func ebsQuery(region, family string, attrs map[string]string) pricing.Query {

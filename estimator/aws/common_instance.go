@@ -12,10 +12,10 @@ import (
 
 // Usage keys of EC2 instances besides the purchase ones (Infracost's names).
 const (
-	usageMonthlyHours     = "monthly_hrs"
-	usageCPUCreditHours   = "monthly_cpu_credit_hrs"
-	usageVCPUCount        = "vcpu_count"
-	detailedMonitoringMet = 7 // metrics EC2 detailed monitoring publishes per instance (Infracost's count)
+	usageMonthlyHours         = "monthly_hrs"
+	usageCPUCreditHours       = "monthly_cpu_credit_hrs"
+	usageVCPUCount            = "vcpu_count"
+	detailedMonitoringMetrics = 7 // metrics EC2 detailed monitoring publishes per instance (Infracost's count)
 )
 
 // Offer-file tenancy values.
@@ -108,7 +108,7 @@ func (i ec2Instance) components(u schema.Usage) []schema.Component {
 		out = append(out, schema.Component{
 			Name:            "EC2 detailed monitoring",
 			Unit:            "metrics",
-			MonthlyQuantity: schema.Monthly(whole(detailedMonitoringMet).Mul(i.count)),
+			MonthlyQuantity: schema.Monthly(whole(detailedMonitoringMetrics).Mul(i.count)),
 			Query: pricing.Query{Provider: v.Provider, Service: v.ServiceCloudWatch, Region: i.region,
 				Attributes: map[string]string{v.AttrPricingPageLabel: "Metric"}},
 		})

@@ -7,16 +7,18 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Root device names of common AMIs (Amazon Linux /dev/xvda, most others
-// /dev/sda1): a launch template mapping one of them describes the root volume.
+// isRootDeviceName reports whether a device is the root device of common
+// AMIs (Amazon Linux /dev/xvda, most others /dev/sda1): a launch template
+// mapping it describes the root volume.
 func isRootDeviceName(name string) bool {
 	return name == "/dev/xvda" || name == "/dev/sda1"
 }
 
 // tenancyOf maps Terraform's tenancy (default, dedicated, host) to the offer
-// files' value; a host_id also means a dedicated host.
+// files' value; a host_id at hostPath ("" when there is none) also means a
+// dedicated host.
 func tenancyOf(vals schema.Values, tenancyPath, hostPath string) (tenancy string, note string) {
-	if _, ok := stringAt(vals, hostPath); ok {
+	if _, ok := stringAt(vals, hostPath); ok && hostPath != "" {
 		return tenancyHost, ""
 	}
 	switch s, _ := vals.StringOK(tenancyPath); s {
@@ -65,12 +67,23 @@ func instanceTypeAt(vals schema.Values, path, what string) (instanceType, note s
 
 // instanceFromInstance reads an aws_instance: type, tenancy, spot market,
 // EBS optimization, monitoring, CPU credits, root and EBS block devices.
-func instanceFromInstance(vals schema.Values) ec2Instance {
-	i := ec2Instance{purchase: ec2OnDemand(), count: decimal.NewFromInt(1)}
-	i.instanceType, i.typeNote = instanceTypeAt(vals, "instance_type", "")
-	var note string
-	if i.tenancy, note = tenancyOf(vals, "tenancy", "host_id"); note != "" {
-		i.assumed = append(i.assumed, note)
+// tmpl is its launch template's values (empty without one): what the
+// instance does not set itself comes from the template.
+func instanceFromInstance(vals, tmpl schema.Values) ec2Instance {
+	i := ec2Instance{purchase: ec2OnDemand(), tenancy: tenancyShared}
+	hasTemplate := tmpl.Raw() != nil
+	if hasTemplate {
+		i = instanceFromLaunchTemplate(tmpl, defaultRootVolume("root volume", "no block device mapping for the root device"))
+	}
+	i.count = decimal.NewFromInt(1)
+	if t, note := instanceTypeAt(vals, "instance_type", ""); t != "" || !hasTemplate {
+		i.instanceType, i.typeNote = t, note
+	}
+	if _, host := stringAt(vals, "host_id"); host || !hasTemplate || vals.String("tenancy") != "" {
+		var note string
+		if i.tenancy, note = tenancyOf(vals, "tenancy", "host_id"); note != "" {
+			i.assumed = append(i.assumed, note)
+		}
 	}
 	if s, _ := vals.StringOK("instance_market_options.0.market_type"); s == "spot" {
 		i.purchase = ec2Spot()
@@ -78,10 +91,25 @@ func instanceFromInstance(vals schema.Values) ec2Instance {
 	if _, ok := stringAt(vals, "spot_price"); ok {
 		i.purchase = ec2Spot()
 	}
-	i.ebsOptimized, _ = vals.Bool("ebs_optimized")
-	i.monitoring, _ = vals.Bool("monitoring")
-	i.creditMode = creditModeOf(vals, "credit_specification.0.cpu_credits", i.instanceType)
-	i.volumes = instanceBlockDevices(vals)
+	if on, ok := vals.Bool("ebs_optimized"); ok {
+		i.ebsOptimized = on
+	}
+	if on, ok := vals.Bool("monitoring"); ok {
+		i.monitoring = on
+	}
+	i.creditMode = defaultCreditMode(i.instanceType)
+	if i.creditMode != "" {
+		for _, src := range []schema.Values{tmpl, vals} {
+			if s, _ := src.StringOK("credit_specification.0.cpu_credits"); s == creditsUnlimited || s == creditsStandard {
+				i.creditMode = s
+			}
+		}
+	}
+	if len(vals.List("root_block_device")) > 0 || !hasTemplate {
+		i.volumes = instanceBlockDevices(vals)
+	} else {
+		i.volumes = append(i.volumes, ebsBlockDevices(vals)...)
+	}
 	return i
 }
 
@@ -95,6 +123,12 @@ func instanceBlockDevices(vals schema.Values) []ebsVolume {
 	} else {
 		out = append(out, defaultRootVolume("root_block_device", "root_block_device "+absentReason(vals, "root_block_device")))
 	}
+	return append(out, ebsBlockDevices(vals)...)
+}
+
+// ebsBlockDevices reads every ebs_block_device.
+func ebsBlockDevices(vals schema.Values) []ebsVolume {
+	var out []ebsVolume
 	for idx, dev := range vals.List("ebs_block_device") {
 		name, ok := stringAt(dev, "device_name")
 		if !ok {

@@ -96,16 +96,11 @@ func reservedFromUsage(u schema.Usage) (p ec2Purchase, ok bool, notes []string) 
 	}
 	p.option = pricing.Reserved
 	read := func(key, fallback string, values map[string]string) string {
-		s, given := u.String(key)
-		if !given {
-			notes = append(notes, fmt.Sprintf("usage %s not set: assumed %s", key, fallback))
-			return values[fallback]
+		value, note := usageChoice(u, key, fallback, values)
+		if note != "" {
+			notes = append(notes, note)
 		}
-		if offer, known := values[s]; known {
-			return offer
-		}
-		notes = append(notes, fmt.Sprintf("usage %s %q is not one of the known values: no price", key, s))
-		return s
+		return value
 	}
 	p.termOfferingClass = read(usageReservedType, "standard", map[string]string{"standard": "standard", "convertible": "convertible"})
 	p.termLength = read(usageReservedTerm, "1_year", map[string]string{"1_year": "1yr", "3_year": "3yr"})

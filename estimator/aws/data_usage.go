@@ -12,22 +12,24 @@ import (
 // DynamoDB, CloudWatch alarms, KMS, Secrets Manager, Route 53).
 
 // usageLine is a usage-based component: its monthly quantity is the usage
-// value at key times scale, or it stays "depends on usage" when the usage
-// file does not give the key (a refused value is noted).
-func usageLine(c schema.Component, u schema.Usage, key string, scale decimal.Decimal) schema.Component {
+// value at key, or it stays "depends on usage" when the usage file does not
+// give the key (a refused value is noted).
+func usageLine(c schema.Component, u schema.Usage, key string) schema.Component {
+	return usageLineTimes(c, u, key, decimal.NewFromInt(1))
+}
+
+// usageLineTimes is usageLine with the usage value multiplied by factor.
+func usageLineTimes(c schema.Component, u schema.Usage, key string, factor decimal.Decimal) schema.Component {
 	c.UsageBased = true
 	n, ok, note := usageNumber(u, key)
 	switch {
 	case ok:
-		c.MonthlyQuantity = schema.Monthly(n.Mul(scale))
+		c.MonthlyQuantity = schema.Monthly(n.Mul(factor))
 	case note != "":
 		c.Assumed = append(append([]string{}, c.Assumed...), note)
 	}
 	return c
 }
-
-// one is the scale of a usage value taken as it is.
-func one() decimal.Decimal { return decimal.NewFromInt(1) }
 
 // Infracost's usage keys of RDS and ElastiCache reservations.
 const (
@@ -94,7 +96,7 @@ func (r dbReservation) hourly(q pricing.Query) pricing.Query {
 // upfront is the reservation's one-off fee for n reservations spread over the
 // term's months, so the monthly figure includes it; nil without a fee.
 func (r dbReservation) upfront(q pricing.Query, n decimal.Decimal) *schema.Component {
-	if !r.reserved() || r.paymentOption == "No Upfront" {
+	if r.paymentOption != "Partial Upfront" && r.paymentOption != "All Upfront" {
 		return nil
 	}
 	months := int64(12)

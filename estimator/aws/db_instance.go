@@ -35,7 +35,7 @@ const usageAdditionalBackupGB = "additional_backup_storage_gb"
 
 func buildDBInstance(r schema.Resource) []schema.Component {
 	vals := r.Values
-	source, hasSource := firstValues(r.Referenced("replicate_source_db"))
+	source, hasSource := firstReferenced(r.Referenced("replicate_source_db"))
 	var src *schema.Values
 	if hasSource {
 		src = &source
@@ -65,13 +65,13 @@ func buildDBInstance(r schema.Resource) []schema.Component {
 			Name: "Additional backup storage", Unit: "GB",
 			Query: pricing.Query{Provider: v.Provider, Service: v.ServiceRDS, Family: "Storage Snapshot", Region: r.Region,
 				Attributes: map[string]string{v.AttrDatabaseEngine: eng.offer}},
-		}, r.Usage, usageAdditionalBackupGB, one()))
+		}, r.Usage, usageAdditionalBackupGB))
 	}
 	return out
 }
 
-// firstValues returns the first of a reference's resources.
-func firstValues(list []schema.Values) (schema.Values, bool) {
+// firstReferenced returns the first of a reference's resources.
+func firstReferenced(list []schema.Values) (schema.Values, bool) {
 	if len(list) == 0 {
 		return schema.Values{}, false
 	}

@@ -62,10 +62,10 @@ func buildDynamoDBTable(r schema.Resource) []schema.Component {
 	out = append(out, t.storage())
 	if on, _ := vals.Bool("point_in_time_recovery.0.enabled"); on {
 		out = append(out, usageLine(schema.Component{Name: "Point-in-time recovery (PITR) backup storage", Unit: "GB",
-			Query: t.query("PITR Backup Storage GB-Mo")}, r.Usage, usagePITRBackupStorageGB, one()))
+			Query: t.query("PITR Backup Storage GB-Mo")}, r.Usage, usagePITRBackupStorageGB))
 	}
 	out = append(out, usageLine(schema.Component{Name: "On-demand backup storage", Unit: "GB",
-		Query: t.query("On-Demand Backup Storage GB-Month")}, r.Usage, usageOnDemandBackupStorageGB, one()))
+		Query: t.query("On-Demand Backup Storage GB-Month")}, r.Usage, usageOnDemandBackupStorageGB))
 	for _, replica := range vals.List("replica") {
 		region, ok := stringAt(replica, "region_name")
 		if !ok {
@@ -114,11 +114,11 @@ func (t dynamoTable) throughput(replica bool, notes []string) []schema.Component
 			write.Unit = "1M rWRUs"
 			write.Query = t.query(t.classLabel("PayPerRequest Replicated Write Request Units"))
 		}
-		out := []schema.Component{usageLine(write, t.u, usageMonthlyWriteRequestUnits, one())}
+		out := []schema.Component{usageLine(write, t.u, usageMonthlyWriteRequestUnits)}
 		if !replica {
 			out = append(out, usageLine(schema.Component{Name: "Read request unit (RRU)", Unit: "1M RRUs",
 				UnitMultiplier: whole(million), Query: t.query(t.classLabel("PayPerRequest Read Request Units")), Assumed: notes},
-				t.u, usageMonthlyReadRequestUnits, one()))
+				t.u, usageMonthlyReadRequestUnits))
 		}
 		return out
 	}
@@ -144,5 +144,5 @@ func (t dynamoTable) storage() schema.Component {
 		label = "Data Storage Indexed - IA GB-Mo"
 	}
 	return usageLine(schema.Component{Name: t.prefix + "Data storage", Unit: "GB", Query: t.query(label)},
-		t.u, usageStorageGB, one())
+		t.u, usageStorageGB)
 }

@@ -23,7 +23,7 @@ const usageSnapshotStorageGB = "snapshot_storage_size_gb"
 
 func buildElastiCacheCluster(r schema.Resource) []schema.Component {
 	vals := r.Values
-	group, inGroup := firstValues(r.Referenced("replication_group_id"))
+	group, inGroup := firstReferenced(r.Referenced("replication_group_id"))
 	_, memberByID := stringAt(vals, "replication_group_id")
 	member := inGroup || memberByID || vals.Unknown("replication_group_id")
 	n := cacheNodes{region: r.Region}
@@ -132,7 +132,7 @@ func cacheBackup(region string, vals schema.Values, engine string, u schema.Usag
 	if engine == "Memcached" || !ok || retention.LessThanOrEqual(decimal.NewFromInt(1)) {
 		return nil
 	}
-	return []schema.Component{usageLine(schema.Component{
+	return []schema.Component{usageLineTimes(schema.Component{
 		Name: "Backup storage", Unit: "GB",
 		Query: pricing.Query{Provider: v.Provider, Service: v.ServiceElastiCache, Family: "Storage Snapshot", Region: region},
 	}, u, usageSnapshotStorageGB, retention.Sub(decimal.NewFromInt(1)))}

@@ -12,8 +12,7 @@ import (
 // kmsKeyResource prices aws_kms_key: the customer managed key per month and
 // its API requests from usage (monthly_requests). Requests of symmetric and
 // HMAC keys take the general request price; asymmetric keys have their own
-// request prices (RSA 2048, and every other asymmetric spec), which the
-// pricing page lists but the price data does not hold yet.
+// request prices (RSA 2048, and every other asymmetric spec).
 func kmsKeyResource() schema.ResourceType {
 	return schema.ResourceType{Name: "aws_kms_key", Build: buildKMSKey}
 }
@@ -50,5 +49,5 @@ func buildKMSKey(r schema.Resource) []schema.Component {
 	default:
 		requests.Name, requests.Query = "Requests (asymmetric)", query(kmsAsymmetricRequestsLabel)
 	}
-	return []schema.Component{key, usageLine(requests, r.Usage, usageMonthlyRequests, one())}
+	return []schema.Component{key, usageLine(requests, r.Usage, usageMonthlyRequests)}
 }

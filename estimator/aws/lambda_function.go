@@ -34,8 +34,8 @@ const (
 	lambdaIncludedStorageMB  = 512
 	lambdaX86FirstTierGBSecs = 6_000_000_000
 	lambdaArmFirstTierGBSecs = 7_500_000_000
-	mbPerGB                  = 1024
-	msPerSecond              = 1000
+	lambdaMBPerGB            = 1024
+	lambdaMSPerSecond        = 1000
 )
 
 func buildLambdaFunction(r schema.Resource) []schema.Component {
@@ -58,13 +58,13 @@ func buildLambdaFunction(r schema.Resource) []schema.Component {
 		memNote = []string{fmt.Sprintf("memory_size %s: assumed %d MB", absentReason(vals, "memory_size"), lambdaDefaultMemoryMB)}
 	}
 	requests := usageLine(schema.Component{Name: "Requests", Unit: "1M requests", UnitMultiplier: whole(million),
-		Query: query("Lambda Requests"), Assumed: archNote}, r.Usage, usageMonthlyRequests, one())
+		Query: query("Lambda Requests"), Assumed: archNote}, r.Usage, usageMonthlyRequests)
 	// seconds of execution per month, when both usages are known
 	var seconds *decimal.Decimal
 	durationNotes := append(append([]string{}, archNote...), memNote...)
 	if requests.MonthlyQuantity != nil {
 		if ms, ok, note := usageNumber(r.Usage, usageRequestDurationMS); ok {
-			s := requests.MonthlyQuantity.Mul(ms).Div(whole(msPerSecond))
+			s := requests.MonthlyQuantity.Mul(ms).Div(whole(lambdaMSPerSecond))
 			seconds = &s
 		} else if note != "" {
 			durationNotes = append(durationNotes, note)
@@ -73,7 +73,7 @@ func buildLambdaFunction(r schema.Resource) []schema.Component {
 	duration := schema.Component{Name: "Duration", Unit: "GB-seconds", UsageBased: true,
 		Query: query("Lambda Duration"), Assumed: durationNotes}
 	if seconds != nil {
-		gbs := seconds.Mul(memory).Div(whole(mbPerGB))
+		gbs := seconds.Mul(memory).Div(whole(lambdaMBPerGB))
 		duration.MonthlyQuantity = schema.Monthly(gbs)
 		if gbs.GreaterThan(firstTier) {
 			duration.Assumed = append(duration.Assumed, fmt.Sprintf(
@@ -86,7 +86,7 @@ func buildLambdaFunction(r schema.Resource) []schema.Component {
 		storage := schema.Component{Name: fmt.Sprintf("Ephemeral storage (above %d MB)", lambdaIncludedStorageMB),
 			Unit: "GB-seconds", UsageBased: true, Query: query("Lambda Storage-Duration")}
 		if seconds != nil {
-			storage.MonthlyQuantity = schema.Monthly(seconds.Mul(size.Sub(whole(lambdaIncludedStorageMB))).Div(whole(mbPerGB)))
+			storage.MonthlyQuantity = schema.Monthly(seconds.Mul(size.Sub(whole(lambdaIncludedStorageMB))).Div(whole(lambdaMBPerGB)))
 		}
 		out = append(out, storage)
 	}

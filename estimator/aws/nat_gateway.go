@@ -31,11 +31,5 @@ func buildNATGateway(r schema.Resource) []schema.Component {
 
 // dataProcessed is a usage-based "Data processed" line in GB.
 func dataProcessed(u schema.Usage, q pricing.Query) schema.Component {
-	c := schema.Component{Name: "Data processed", Unit: "GB", UsageBased: true, Query: q}
-	if gb, ok, note := usageNumber(u, usageDataProcessedGB); ok {
-		c.MonthlyQuantity = schema.Monthly(gb)
-	} else if note != "" {
-		c.Assumed = []string{note}
-	}
-	return c
+	return usageLine(schema.Component{Name: "Data processed", Unit: "GB", Query: q}, u, usageDataProcessedGB)
 }

@@ -24,7 +24,7 @@ const usageCapacityUnitsPerHour = "capacity_units_per_hr"
 
 func buildRDSClusterInstance(r schema.Resource) []schema.Component {
 	vals := r.Values
-	cluster, hasCluster := firstValues(r.Referenced("cluster_identifier"))
+	cluster, hasCluster := firstReferenced(r.Referenced("cluster_identifier"))
 	eng := rdsClusterEngineAt(vals, cluster, hasCluster)
 	var notes []string
 	if hasCluster && cluster.String("storage_type") == "aurora-iopt1" {
@@ -37,7 +37,7 @@ func buildRDSClusterInstance(r schema.Resource) []schema.Component {
 			Query: pricing.Query{Provider: v.Provider, Service: v.ServiceRDS, Family: "ServerlessV2", Region: r.Region,
 				Attributes: map[string]string{v.AttrDatabaseEngine: eng.offer}},
 			Assumed: append(append([]string{}, notes...), eng.notes...),
-		}, r.Usage, usageCapacityUnitsPerHour, one())
+		}, r.Usage, usageCapacityUnitsPerHour)
 		if c.MonthlyQuantity != nil {
 			// ACUs are an hourly average: ACU-hours are 730 times it.
 			c.HourlyQuantity, c.MonthlyQuantity = c.MonthlyQuantity, nil

@@ -11,8 +11,8 @@ import (
 // global price: 0.50 for each of an account's first 25 zones, 0.10 beyond;
 // a plan cannot tell which, so the first-25 price is used, noted) and its
 // standard queries from usage (monthly_standard_queries), split at the
-// billion-query tier. Latency, geo and IP-based routing queries are not in
-// the price data and are not estimated.
+// billion-query tier. Queries are global prices (FORMAT.md, "Route 53");
+// latency, geo and IP-based routing queries are not estimated here.
 func route53ZoneResource() schema.ResourceType {
 	return schema.ResourceType{Name: "aws_route53_zone", Build: buildRoute53Zone}
 }
@@ -32,11 +32,11 @@ func buildRoute53Zone(r schema.Resource) []schema.Component {
 		Assumed: []string{"priced at the rate of an account's first 25 hosted zones (0.10 a month beyond them)"},
 	}
 	query := func(tierStart string) pricing.Query {
-		return pricing.Query{Provider: v.Provider, Service: v.ServiceRoute53, Region: r.Region,
-			Attributes: map[string]string{v.AttrPricingPageLabel: "Query"}, TierStart: tierStart}
+		return pricing.Query{Provider: v.Provider, Service: v.ServiceRoute53, Region: "",
+			Attributes: map[string]string{v.AttrPricingPageLabel: "Query Standard External"}, TierStart: tierStart}
 	}
 	first := usageLine(schema.Component{Name: "Standard queries (first 1B)", Unit: "1M queries",
-		UnitMultiplier: whole(million), Query: query("0")}, r.Usage, usageMonthlyStandardQueries, one())
+		UnitMultiplier: whole(million), Query: query("0")}, r.Usage, usageMonthlyStandardQueries)
 	out := []schema.Component{zone, first}
 	tier2 := whole(route53QueryTier2Start)
 	if first.MonthlyQuantity != nil && first.MonthlyQuantity.GreaterThan(tier2) {

@@ -16,8 +16,9 @@ import (
 // holding storage_gb (intelligent_tiering: frequent_access_storage_gb,
 // infrequent_access_storage_gb), monthly_tier_1_requests (PUT, COPY, POST,
 // LIST), monthly_tier_2_requests (GET, SELECT and the rest) and, for the
-// infrequent-access classes, monthly_data_retrieval_gb. Standard is always
-// listed; another class only when its usage is given.
+// infrequent-access classes, monthly_data_retrieval_gb (the class objects may
+// also sit under storage_classes). Standard is always listed; another class
+// only when its usage is given.
 //
 // The price data has no S3 prices (FORMAT.md, "S3"), so every line says
 // "price not found" until an AmazonS3 offer file is imported. The queries use
@@ -81,12 +82,25 @@ func s3Classes() []s3Class {
 func buildS3Bucket(r schema.Resource) []schema.Component {
 	var out []schema.Component
 	for _, class := range s3Classes() {
-		if class.key != "standard" && !r.Usage.Has(class.key) {
+		u, given := s3ClassUsage(r.Usage, class.key)
+		if class.key != "standard" && !given {
 			continue
 		}
-		out = append(out, class.components(r.Region, r.Usage.Values(class.key))...)
+		out = append(out, class.components(r.Region, u)...)
 	}
 	return out
+}
+
+// s3ClassUsage returns a class's usage object: Infracost's top-level class
+// key, or the same key under storage_classes.
+func s3ClassUsage(u schema.Usage, key string) (schema.Values, bool) {
+	if u.Has(key) {
+		return u.Values(key), true
+	}
+	if nested := u.Values("storage_classes").List(key); len(nested) == 1 {
+		return nested[0], true
+	}
+	return schema.Values{}, false
 }
 
 // components prices a class's storage, requests and retrievals from its

@@ -37,5 +37,5 @@ func buildSecretsManagerSecret(r schema.Resource) []schema.Component {
 	return append(out, usageLine(schema.Component{Name: "API requests", Unit: "10k requests",
 		UnitMultiplier: decimal.NewFromInt(10_000),
 		Query:          pricing.Query{Provider: v.Provider, Service: secretsManagerService, Family: "API Request", Region: r.Region},
-	}, r.Usage, usageMonthlyRequests, one()))
+	}, r.Usage, usageMonthlyRequests))
 }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/costgate/costgate/estimator/schema"
 	"github.com/costgate/costgate/pricing"
-	v "github.com/costgate/costgate/pricing/importer/gcpvocab"
+	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
 )
 
 func computeAddress() schema.ResourceType {
@@ -34,15 +34,15 @@ func buildComputeAddress(r schema.Resource) []schema.Component {
 		Unit:            "hours",
 		MonthlyQuantity: schema.Monthly(monthlyHours(r)),
 		Query: pricing.Query{
-			Provider: v.Provider,
-			Service:  v.ServiceCompute,
-			Family:   v.FamilyNetwork,
+			Provider: vocab.Provider,
+			Service:  vocab.ServiceCompute,
+			Family:   vocab.FamilyNetwork,
 			Region:   regionOf(r.Region),
 			Attributes: map[string]string{
-				v.AttrResourceGroup: "IpAddress",
-				v.AttrAddressUse:    use,
+				vocab.AttrResourceGroup: "IpAddress",
+				vocab.AttrAddressUse:    use,
 			},
-			Unit: v.UnitHour,
+			Unit: vocab.UnitHour,
 		},
 		Assumed: assumed,
 	}}

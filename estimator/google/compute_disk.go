@@ -6,7 +6,7 @@ import (
 
 	"github.com/costgate/costgate/estimator/schema"
 	"github.com/costgate/costgate/pricing"
-	v "github.com/costgate/costgate/pricing/importer/gcpvocab"
+	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -54,12 +54,12 @@ func buildComputeDisk(r schema.Resource) []schema.Component {
 			Unit:            "IOPS",
 			MonthlyQuantity: schema.Monthly(iops),
 			Query: pricing.Query{
-				Provider:   v.Provider,
-				Service:    v.ServiceCompute,
-				Family:     v.FamilyStorage,
+				Provider:   vocab.Provider,
+				Service:    vocab.ServiceCompute,
+				Family:     vocab.FamilyStorage,
 				Region:     region,
-				Attributes: map[string]string{v.AttrDiskType: typ, v.AttrCharge: "iops"},
-				Unit:       v.UnitMonth,
+				Attributes: map[string]string{vocab.AttrDiskType: typ, vocab.AttrCharge: "iops"},
+				Unit:       vocab.UnitMonth,
 			},
 		})
 	}

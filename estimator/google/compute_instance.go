@@ -51,7 +51,7 @@ func buildComputeInstance(r schema.Resource) []schema.Component {
 		comps = append(comps, c)
 	}
 	comps = append(comps, scratchDisks(r, region, m)...)
-	comps = append(comps, gpus(r, region, "guest_accelerator", m, one, hours)...)
+	comps = append(comps, gpus(vals, region, "guest_accelerator", m, one, hours)...)
 	return comps
 }
 

@@ -6,7 +6,7 @@ import (
 
 	"github.com/costgate/costgate/estimator/schema"
 	"github.com/costgate/costgate/pricing"
-	v "github.com/costgate/costgate/pricing/importer/gcpvocab"
+	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
 )
 
 func containerCluster() schema.ResourceType {
@@ -20,6 +20,9 @@ const freeTierNote = "GKE free-tier credit (74.40 USD/month per billing account,
 // fee for zonal, regional and Autopilot clusters), the Enterprise per-vCPU
 // fee (usage-based), and the nodes of its default pool or inline node_pool
 // blocks. Autopilot workloads are billed per pod and are not priced here.
+// Known limit: a cluster that keeps its default pool and also has separate
+// google_container_node_pool resources lists those pools in its state too,
+// so an update plan prices them twice.
 func buildContainerCluster(r schema.Resource) []schema.Component {
 	vals := r.Values
 	location := vals.String("location")
@@ -41,14 +44,14 @@ func buildContainerCluster(r schema.Resource) []schema.Component {
 		Unit:            "hours",
 		MonthlyQuantity: schema.Monthly(monthlyHours(r)),
 		Query: pricing.Query{
-			Provider: v.Provider,
-			Service:  v.ServiceGKE,
-			Family:   v.FamilyClusterManagement,
+			Provider: vocab.Provider,
+			Service:  vocab.ServiceGKE,
+			Family:   vocab.FamilyClusterManagement,
 			Attributes: map[string]string{
-				v.AttrCharge:  "cluster-management",
-				v.AttrEdition: "standard",
+				vocab.AttrCharge:  "cluster-management",
+				vocab.AttrEdition: "standard",
 			},
-			Unit: v.UnitHour,
+			Unit: vocab.UnitHour,
 		},
 		Assumed: feeAssumed,
 	}}
@@ -61,6 +64,13 @@ func buildContainerCluster(r schema.Resource) []schema.Component {
 
 	nodeLocations := stringList(vals, "node_locations")
 	blocks := vals.List("node_pool")
+	removed, _ := vals.Bool("remove_default_node_pool")
+	if removed && len(blocks) > 0 {
+		// The usual pattern: pools are google_container_node_pool resources,
+		// which the cluster's state also lists; they are priced there.
+		comps[0].Assumed = append(comps[0].Assumed, "remove_default_node_pool: node_pool blocks in the state are priced as google_container_node_pool resources, not here")
+		blocks = nil
+	}
 	for i, b := range blocks {
 		name := b.String("name")
 		if name == "" {
@@ -69,7 +79,7 @@ func buildContainerCluster(r schema.Resource) []schema.Component {
 		p := pool{values: b, prefix: fmt.Sprintf("node_pool[%s]: ", name), clusterLocation: location, clusterNodeLocations: nodeLocations}
 		comps = append(comps, p.components(r, region)...)
 	}
-	if removed, _ := vals.Bool("remove_default_node_pool"); len(blocks) == 0 && !removed {
+	if len(blocks) == 0 && !removed {
 		// The default pool reads node_config and initial_node_count of the cluster itself.
 		p := pool{values: defaultPoolValues(vals), prefix: "default_pool: ", clusterLocation: location, clusterNodeLocations: nodeLocations}
 		comps = append(comps, p.components(r, region)...)
@@ -102,14 +112,14 @@ func enterpriseFee(r schema.Resource) schema.Component {
 		Unit:       "vCPU-hours",
 		UsageBased: true,
 		Query: pricing.Query{
-			Provider: v.Provider,
-			Service:  v.ServiceGKE,
-			Family:   v.FamilyClusterManagement,
+			Provider: vocab.Provider,
+			Service:  vocab.ServiceGKE,
+			Family:   vocab.FamilyClusterManagement,
 			Attributes: map[string]string{
-				v.AttrCharge:  "enterprise-vcpu",
-				v.AttrEdition: "enterprise",
+				vocab.AttrCharge:  "enterprise-vcpu",
+				vocab.AttrEdition: "enterprise",
 			},
-			Unit: v.UnitHour,
+			Unit: vocab.UnitHour,
 		},
 	}
 	if q, ok := r.Usage.Decimal("monthly_vcpu_hours"); ok && !q.IsNegative() {

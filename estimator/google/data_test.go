@@ -37,6 +37,14 @@ func TestGoogleData(t *testing.T) {
 		{"A100 GPU (official format)", q("Compute Engine", "Compute", "us-east1", "", "h", map[string]string{"resourceGroup": "GPU", "gpuType": "nvidia-tesla-a100"}), "2.933908", "gcp-billing-opencost-2023-03"},
 		{"IDR SKU not imported", q("Compute Engine", "Compute", "asia-southeast1", "", "h", map[string]string{"resourceGroup": "CPU"}), "", ""},
 		{"GKE fee", q("Kubernetes Engine", "Cluster Management", "", "", "h", map[string]string{"charge": "cluster-management", "edition": "standard"}), "0.1", "gcp-facts-2026-08"},
+		// the other example queries of FORMAT.md, "Google vocabulary"
+		{"windows licence", q("Compute Engine", "License", "", "", "h", map[string]string{"machineType": "n1-standard-1", "os": "windows"}), "0.046", "gcp-calculator-2026-07"},
+		{"local SSD spot", q("Compute Engine", "Storage", "us-central1", "spot", "GiBy.mo", map[string]string{"diskType": "local-ssd"}), "0.0428", "gcp-calculator-2026-07"},
+		{"unused IP", q("Compute Engine", "Network", "us-central1", "", "h", map[string]string{"resourceGroup": "IpAddress", "addressUse": "unused"}), "0.01", "gcp-calculator-2026-07"},
+		{"NAT data", q("Networking", "Network", "us-central1", "", "GiBy", map[string]string{"resourceGroup": "Nat", "natCharge": "data-processing"}), "0.045", "gcp-calculator-2026-07"},
+		{"GCS US multi-region", q("Cloud Storage", "Storage", "us", "", "GiBy.mo", map[string]string{"storageClass": "STANDARD", "locationType": "multi-region", "charge": "storage"}), "0.026", "gcp-calculator-2026-07"},
+		{"Cloud SQL vCPU", q("Cloud SQL", "Compute", "us-central1", "", "h", map[string]string{"edition": "enterprise", "resource": "vcpu"}), "0.0413", "gcp-facts-2026-08"},
+		{"Cloud SQL memory", q("Cloud SQL", "Compute", "us-central1", "", "GiBy.h", map[string]string{"edition": "enterprise", "resource": "memory"}), "0.007", "gcp-facts-2026-08"},
 		{"no machine price in another region's stead", q("Compute Engine", "Compute Instance", "mars-north1", "", "h", machine("n1-standard-1")), "", ""},
 	}
 	queries := make([]pricing.Query, len(tests))

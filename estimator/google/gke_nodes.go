@@ -118,7 +118,7 @@ func (p pool) components(r schema.Resource, region string) []schema.Component {
 	if ssds.IsPositive() && !bundlesLocalSSD(m.machineType) {
 		comps = append(comps, localSSD(region, m, ssds.Mul(localSSDGiB).Mul(nodes), nil))
 	}
-	comps = append(comps, gpus(schema.Resource{Values: v}, region, nc+"guest_accelerator", m, nodes, hours)...)
+	comps = append(comps, gpus(v, region, nc+"guest_accelerator", m, nodes, hours)...)
 	for i := range comps {
 		comps[i].Name = p.prefix + comps[i].Name
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/costgate/costgate/estimator/schema"
 	"github.com/costgate/costgate/pricing"
-	v "github.com/costgate/costgate/pricing/importer/gcpvocab"
+	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -65,10 +65,10 @@ func buildSQLDatabaseInstance(r schema.Resource) []schema.Component {
 		assumed = append(assumed, "settings.edition not set: assumed ENTERPRISE")
 	}
 	attrs := func(resource string) map[string]string {
-		a := map[string]string{v.AttrEdition: edition, v.AttrResource: resource}
+		a := map[string]string{vocab.AttrEdition: edition, vocab.AttrResource: resource}
 		if availability == "regional" {
 			// The only rates known do not state availability; HA is not priced.
-			a[v.AttrAvailability] = "regional"
+			a[vocab.AttrAvailability] = "regional"
 		}
 		return a
 	}
@@ -77,7 +77,7 @@ func buildSQLDatabaseInstance(r schema.Resource) []schema.Component {
 		for i := 0; i+1 < len(extra); i += 2 {
 			a[extra[i]] = extra[i+1]
 		}
-		return pricing.Query{Provider: v.Provider, Service: v.ServiceSQL, Family: v.FamilyCompute,
+		return pricing.Query{Provider: vocab.Provider, Service: vocab.ServiceSQL, Family: vocab.FamilyCompute,
 			Region: region, Attributes: a, Unit: unit}
 	}
 
@@ -88,14 +88,14 @@ func buildSQLDatabaseInstance(r schema.Resource) []schema.Component {
 				Name:            fmt.Sprintf("vCPUs (%s, %s)", vcpus, availability),
 				Unit:            "hours",
 				MonthlyQuantity: schema.Monthly(hours.Mul(vcpus)),
-				Query:           query("vcpu", v.UnitHour),
+				Query:           query("vcpu", vocab.UnitHour),
 				Assumed:         assumed,
 			},
 			schema.Component{
 				Name:            fmt.Sprintf("Memory (%s GB, %s)", mem, availability),
 				Unit:            "GB-hours",
 				MonthlyQuantity: schema.Monthly(hours.Mul(mem)),
-				Query:           query("memory", v.UnitGiBHour),
+				Query:           query("memory", vocab.UnitGiBHour),
 			})
 	} else {
 		name := tier
@@ -107,7 +107,7 @@ func buildSQLDatabaseInstance(r schema.Resource) []schema.Component {
 			Name:            fmt.Sprintf("SQL instance (%s, %s)", name, availability),
 			Unit:            "hours",
 			MonthlyQuantity: schema.Monthly(hours),
-			Query:           query("instance", v.UnitHour, "tier", tier),
+			Query:           query("instance", vocab.UnitHour, "tier", tier),
 			Assumed:         assumed,
 		})
 	}
@@ -117,7 +117,7 @@ func buildSQLDatabaseInstance(r schema.Resource) []schema.Component {
 			Name:            fmt.Sprintf("License (%s)", ver),
 			Unit:            "hours",
 			MonthlyQuantity: schema.Monthly(hours),
-			Query:           query("license", v.UnitHour, "databaseVersion", ver),
+			Query:           query("license", vocab.UnitHour, "databaseVersion", ver),
 		})
 	}
 	return comps
@@ -140,15 +140,15 @@ func sqlStorage(vals schema.Values, region, availability string) schema.Componen
 		Unit:            "GB",
 		MonthlyQuantity: schema.Monthly(size),
 		Query: pricing.Query{
-			Provider: v.Provider,
-			Service:  v.ServiceSQL,
-			Family:   v.FamilyStorage,
+			Provider: vocab.Provider,
+			Service:  vocab.ServiceSQL,
+			Family:   vocab.FamilyStorage,
 			Region:   region,
 			Attributes: map[string]string{
-				v.AttrDiskType:     kind,
-				v.AttrAvailability: availability,
+				vocab.AttrDiskType:     kind,
+				vocab.AttrAvailability: availability,
 			},
-			Unit: v.UnitGiBMonth,
+			Unit: vocab.UnitGiBMonth,
 		},
 		Assumed: assumed,
 	}

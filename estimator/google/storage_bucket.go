@@ -6,7 +6,7 @@ import (
 
 	"github.com/costgate/costgate/estimator/schema"
 	"github.com/costgate/costgate/pricing"
-	v "github.com/costgate/costgate/pricing/importer/gcpvocab"
+	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
 )
 
 func storageBucket() schema.ResourceType {
@@ -55,14 +55,14 @@ func buildStorageBucket(r schema.Resource) []schema.Component {
 	class := storageClass(vals.String("storage_class"))
 	query := func(charge, unit string) pricing.Query {
 		return pricing.Query{
-			Provider: v.Provider,
-			Service:  v.ServiceStorage,
-			Family:   v.FamilyStorage,
+			Provider: vocab.Provider,
+			Service:  vocab.ServiceStorage,
+			Family:   vocab.FamilyStorage,
 			Region:   loc,
 			Attributes: map[string]string{
-				v.AttrStorageClass: class,
-				v.AttrLocationType: locType,
-				v.AttrCharge:       charge,
+				vocab.AttrStorageClass: class,
+				vocab.AttrLocationType: locType,
+				vocab.AttrCharge:       charge,
 			},
 			Unit: unit,
 		}
@@ -72,7 +72,7 @@ func buildStorageBucket(r schema.Resource) []schema.Component {
 		Name:       fmt.Sprintf("Storage (%s)", label),
 		Unit:       "GB",
 		UsageBased: true,
-		Query:      query("storage", v.UnitGiBMonth),
+		Query:      query("storage", vocab.UnitGiBMonth),
 		Assumed:    assumed,
 	}
 	if q, ok := r.Usage.Decimal("storage_gb"); ok && !q.IsNegative() {
@@ -85,7 +85,7 @@ func buildStorageBucket(r schema.Resource) []schema.Component {
 			Name:       fmt.Sprintf("Data retrieval (%s)", label),
 			Unit:       "GB",
 			UsageBased: true,
-			Query:      query("retrieval", v.UnitGiB),
+			Query:      query("retrieval", vocab.UnitGiB),
 		}
 		if q, ok := r.Usage.Decimal("monthly_data_retrieval_gb"); ok && !q.IsNegative() {
 			retrieval.MonthlyQuantity = schema.Monthly(q)

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/costgate/costgate/internal/faketfc"
 )
 
 // BenchmarkAckLatency measures how long POST /runtask takes to answer 200
@@ -22,7 +24,7 @@ func BenchmarkAckLatency(b *testing.B) {
 	for i := range bodies {
 		id := fmt.Sprintf("bench-%d-%d", time.Now().UnixNano(), i)
 		token := "atlasv1-" + id + "-Xy12AbCdEfGhIjklmnop"
-		h.tfc.addRun(id, token, plan)
+		h.tfc.addRun(id, token, plan, faketfc.RunOptions{})
 		bodies[i] = h.payload(id, token).bytes(h.t)
 		sigs[i] = runtaskSign(bodies[i])
 	}

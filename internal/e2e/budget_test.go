@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/costgate/costgate/budget"
+	"github.com/costgate/costgate/internal/faketfc"
 	"github.com/costgate/costgate/pricing"
 	"github.com/costgate/costgate/pricing/importer/gcpcalculator"
 	"github.com/costgate/costgate/store"
@@ -162,8 +163,8 @@ policies:
 			if final.Status != tt.wantStatus || first != tt.wantFirstLine {
 				t.Fatalf("final = %s %q\nwant    %s %q", final.Status, final.Message, tt.wantStatus, tt.wantFirstLine)
 			}
-			if final.Outcomes < 3 {
-				t.Errorf("%d outcomes, want the summary, the rules and the changes", final.Outcomes)
+			if len(final.Outcomes) < 3 {
+				t.Errorf("%d outcomes, want the summary, the rules and the changes", len(final.Outcomes))
 			}
 			r := h.waitState(tt.id, store.StateDelivered, 5*time.Second)
 			est, err := store.GetEstimate(context.Background(), h.pool, r.ID)
@@ -256,8 +257,7 @@ policies:
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
 			token := "atlasv1-" + tt.id + "-Xy12AbCdEfGhIjklmnopqrstuvwx"
-			h.tfc.addRun(tt.id, token, vmPlan(t, 0, 1))
-			h.tfc.with(tt.id, func(r *fakeRun) { r.planStatus = 404 })
+			h.tfc.addRun(tt.id, token, vmPlan(t, 0, 1), faketfc.RunOptions{PlanStatus: 404})
 			p := h.payload(tt.id, token)
 			inWorkspace("ws-"+tt.id, tt.workspace, false)(p)
 			if resp, b := h.post(p.bytes(t), "sign"); resp.StatusCode != 200 {

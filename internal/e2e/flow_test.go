@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/costgate/costgate/internal/faketfc"
 	"github.com/costgate/costgate/store"
 )
 
@@ -45,10 +46,10 @@ func TestPostPlanPricedAndReported(t *testing.T) {
 			if final.URL != publicURL+"/runs/run-"+tt.id {
 				t.Errorf("url = %q", final.URL)
 			}
-			if tt.wantOutcomes && final.Outcomes == 0 {
+			if tt.wantOutcomes && len(final.Outcomes) == 0 {
 				t.Errorf("outcomes missing though the caller accepts them")
 			}
-			if !tt.wantOutcomes && final.HasRels {
+			if !tt.wantOutcomes && final.Relationships {
 				t.Errorf("relationships sent though the caller does not accept outcomes")
 			}
 			patches := h.tfc.patchesOf(tt.id)
@@ -75,11 +76,14 @@ func TestPostPlanPricedAndReported(t *testing.T) {
 			}
 		})
 	}
-	h.tfc.mu.Lock()
-	leaked := append([]string(nil), h.tfc.archivistAuth...)
-	h.tfc.mu.Unlock()
-	if len(leaked) != 0 {
-		t.Fatalf("the archivist host received Authorization headers: %d", len(leaked))
+	auths := h.tfc.ArchivistAuthHeaders()
+	if len(auths) == 0 {
+		t.Fatal("the archivist host was never asked: the check would prove nothing")
+	}
+	for _, a := range auths {
+		if a != "" {
+			t.Fatal("the archivist host received an Authorization header")
+		}
 	}
 }
 
@@ -139,8 +143,7 @@ func TestCallbackResponses(t *testing.T) {
 // answers (the initial running update is accepted).
 func (h *harness) startRunScripted(id string, plan []byte, script []int) string {
 	token := "atlasv1-" + id + "-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun(id, token, plan)
-	h.tfc.with(id, func(r *fakeRun) { r.script = append([]int{200}, script...) })
+	h.tfc.addRun(id, token, plan, faketfc.RunOptions{CallbackScript: append([]int{200}, script...)})
 	p := h.payload(id, token)
 	resp, body := h.post(p.bytes(h.t), "sign")
 	if resp.StatusCode != 200 {
@@ -156,25 +159,27 @@ func TestFailuresEndInAFinalCallback(t *testing.T) {
 	plan := corpusPlan(t)
 	tests := []struct {
 		id         string
-		setup      func(r *fakeRun)
+		setup      faketfc.RunOptions
+		plan       []byte
 		mutate     func(p payload)
 		wantStatus string
 		wantMsg    []string
 		wantKind   string
 	}{
-		{"preplan", nil, func(p payload) { p["stage"] = "pre_plan"; delete(p, "plan_json_api_url") }, "passed", []string{"post_plan", "pre_apply"}, ""},
-		{"plan404", func(r *fakeRun) { r.planStatus = 404 }, nil, "failed", []string{"could not price", "not found", "404"}, "plan_not_found"},
-		{"plan403", func(r *fakeRun) { r.planStatus = 403 }, nil, "failed", []string{"could not price", "403"}, "plan_refused"},
-		{"notjson", func(r *fakeRun) { r.plan = []byte("<html>maintenance</html>") }, nil, "failed", []string{"not a valid Terraform plan"}, "invalid_plan"},
-		{"notready", func(r *fakeRun) { r.plan204 = 100 }, nil, "failed", []string{"not ready", "204"}, "plan_not_ready"},
+		{"preplan", faketfc.RunOptions{}, nil, func(p payload) { p["stage"] = "pre_plan"; delete(p, "plan_json_api_url") }, "passed", []string{"post_plan", "pre_apply"}, ""},
+		{"plan404", faketfc.RunOptions{PlanStatus: 404}, nil, nil, "failed", []string{"could not price", "not found", "404"}, "plan_not_found"},
+		{"plan403", faketfc.RunOptions{PlanStatus: 403}, nil, nil, "failed", []string{"could not price", "403"}, "plan_refused"},
+		{"notjson", faketfc.RunOptions{}, []byte("<html>maintenance</html>"), nil, "failed", []string{"not a valid Terraform plan"}, "invalid_plan"},
+		{"notready", faketfc.RunOptions{NotReady: ptr(100)}, nil, nil, "failed", []string{"not ready", "204"}, "plan_not_ready"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
 			token := "atlasv1-" + tt.id + "-Xy12AbCdEfGhIjklmnopqrstuvwx"
-			h.tfc.addRun(tt.id, token, plan)
-			if tt.setup != nil {
-				h.tfc.with(tt.id, tt.setup)
+			runPlan := plan
+			if tt.plan != nil {
+				runPlan = tt.plan
 			}
+			h.tfc.addRun(tt.id, token, runPlan, tt.setup)
 			p := h.payload(tt.id, token)
 			if tt.mutate != nil {
 				tt.mutate(p)
@@ -195,10 +200,7 @@ func TestFailuresEndInAFinalCallback(t *testing.T) {
 			}
 		})
 	}
-	h.tfc.mu.Lock()
-	gets := h.tfc.runs["preplan"].planGets
-	h.tfc.mu.Unlock()
-	if gets != 0 {
+	if gets := h.tfc.planGets("preplan"); gets != 0 {
 		t.Errorf("pre_plan fetched a plan %d times", gets)
 	}
 }
@@ -207,8 +209,7 @@ func TestFailuresEndInAFinalCallback(t *testing.T) {
 func TestPlanAfter204(t *testing.T) {
 	h := newHarness(t, options{})
 	token := "atlasv1-ready-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("ready", token, corpusPlan(t))
-	h.tfc.with("ready", func(r *fakeRun) { r.plan204 = 2 })
+	h.tfc.addRun("ready", token, corpusPlan(t), faketfc.RunOptions{NotReady: ptr(2)})
 	if resp, b := h.post(h.payload("ready", token).bytes(t), "sign"); resp.StatusCode != 200 {
 		t.Fatalf("POST: %d %s", resp.StatusCode, b)
 	}
@@ -216,10 +217,7 @@ func TestPlanAfter204(t *testing.T) {
 	if final.Status != "passed" {
 		t.Fatalf("final = %+v", final)
 	}
-	h.tfc.mu.Lock()
-	gets := h.tfc.runs["ready"].planGets
-	h.tfc.mu.Unlock()
-	if gets != 3 {
+	if gets := h.tfc.planGets("ready"); gets != 3 {
 		t.Fatalf("plan endpoint asked %d times, want 3 (two 204s, then the plan)", gets)
 	}
 }
@@ -228,8 +226,7 @@ func TestPlanAfter204(t *testing.T) {
 func TestFailOpen(t *testing.T) {
 	h := newHarness(t, options{failOpen: true})
 	token := "atlasv1-open-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("open", token, nil)
-	h.tfc.with("open", func(r *fakeRun) { r.planStatus = 404 })
+	h.tfc.addRun("open", token, nil, faketfc.RunOptions{PlanStatus: 404})
 	if resp, b := h.post(h.payload("open", token).bytes(t), "sign"); resp.StatusCode != 200 {
 		t.Fatalf("POST: %d %s", resp.StatusCode, b)
 	}
@@ -245,9 +242,8 @@ func TestFailOpen(t *testing.T) {
 func TestHeartbeat(t *testing.T) {
 	h := newHarness(t, options{heartbeat: 300 * time.Millisecond})
 	token := "atlasv1-slow-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("slow", token, corpusPlan(t))
 	release := make(chan struct{})
-	h.tfc.with("slow", func(r *fakeRun) { r.planHang = release })
+	h.tfc.addRun("slow", token, corpusPlan(t), faketfc.RunOptions{PlanHold: release})
 	if resp, b := h.post(h.payload("slow", token).bytes(t), "sign"); resp.StatusCode != 200 {
 		t.Fatalf("POST: %d %s", resp.StatusCode, b)
 	}
@@ -281,8 +277,7 @@ func TestHeartbeat(t *testing.T) {
 func TestJobTimeoutFails(t *testing.T) {
 	h := newHarness(t, options{jobTimeout: time.Second})
 	token := "atlasv1-hang-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("hang", token, corpusPlan(t))
-	h.tfc.with("hang", func(r *fakeRun) { r.planHang = make(chan struct{}) })
+	h.tfc.addRun("hang", token, corpusPlan(t), faketfc.RunOptions{PlanHold: make(chan struct{})})
 	if resp, b := h.post(h.payload("hang", token).bytes(t), "sign"); resp.StatusCode != 200 {
 		t.Fatalf("POST: %d %s", resp.StatusCode, b)
 	}
@@ -321,17 +316,15 @@ func TestTokenNeverInLogsOrClear(t *testing.T) {
 	var tokens []string
 	tokens = append(tokens, h.startRun("logok", corpusPlan(t), nil))
 	t404 := "atlasv1-log404-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("log404", t404, nil)
-	h.tfc.with("log404", func(r *fakeRun) { r.planStatus = 404 })
+	h.tfc.addRun("log404", t404, nil, faketfc.RunOptions{PlanStatus: 404})
 	h.post(h.payload("log404", t404).bytes(t), "sign")
 	tokens = append(tokens, t404)
 	tokens = append(tokens, h.startRunScripted("log503", corpusPlan(t), []int{503, 422}))
 	// A run still open keeps its token sealed, not in clear.
 	tOpen := "atlasv1-logopen-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("logopen", tOpen, corpusPlan(t))
 	openHang := make(chan struct{})
 	defer close(openHang)
-	h.tfc.with("logopen", func(r *fakeRun) { r.planHang = openHang })
+	h.tfc.addRun("logopen", tOpen, corpusPlan(t), faketfc.RunOptions{PlanHold: openHang})
 	h.post(h.payload("logopen", tOpen).bytes(t), "sign")
 	tokens = append(tokens, tOpen)
 	// A bad request carrying a token.
@@ -381,3 +374,5 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+func ptr[T any](v T) *T { return &v }

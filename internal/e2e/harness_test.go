@@ -17,6 +17,7 @@ import (
 	"github.com/costgate/costgate/api"
 	"github.com/costgate/costgate/budget"
 	"github.com/costgate/costgate/internal/dbtest"
+	"github.com/costgate/costgate/internal/faketfc"
 	"github.com/costgate/costgate/metrics"
 	"github.com/costgate/costgate/pricing"
 	"github.com/costgate/costgate/runtask"
@@ -46,7 +47,7 @@ type options struct {
 type harness struct {
 	t       testing.TB
 	pool    *pgxpool.Pool
-	tfc     *fakeTFC
+	tfc     *tfc
 	srv     *httptest.Server
 	logs    *syncBuffer
 	metrics *metrics.Metrics
@@ -55,7 +56,7 @@ type harness struct {
 func newHarness(t testing.TB, o options) *harness {
 	t.Helper()
 	ctx := context.Background()
-	h := &harness{t: t, pool: dbtest.NewPool(t), tfc: newFakeTFC(t), logs: &syncBuffer{}, metrics: metrics.New()}
+	h := &harness{t: t, pool: dbtest.NewPool(t), tfc: newTFC(t), logs: &syncBuffer{}, metrics: metrics.New()}
 	logger := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -66,7 +67,7 @@ func newHarness(t testing.TB, o options) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hosts := runtask.HostPolicy{Hosts: []string{"127.0.0.1"}, AllowHTTP: true}
+	hosts := h.tfc.Hosts()
 	httpClient := runtask.NewHTTPClient(runtask.ClientOptions{Hosts: hosts})
 	jobTimeout := or(o.jobTimeout, 20*time.Second)
 	jobs, err := worker.NewClient(worker.Config{
@@ -126,11 +127,12 @@ func (h *harness) payload(id, token string) payload {
 	if err := json.Unmarshal(samplePayload, &p); err != nil {
 		h.t.Fatal(err)
 	}
-	p["task_result_id"] = "taskrs-" + id
+	fx := h.tfc.fixture(id, token)
+	p["task_result_id"] = fx.TaskResultID
 	p["access_token"] = token
-	p["plan_json_api_url"] = h.tfc.planURL(id)
-	p["task_result_callback_url"] = h.tfc.callbackURL(id)
-	p["run_id"] = "run-" + id
+	p["plan_json_api_url"] = fx.PlanURL
+	p["task_result_callback_url"] = fx.CallbackURL
+	p["run_id"] = fx.RunID
 	return p
 }
 
@@ -167,7 +169,7 @@ func (h *harness) post(body []byte, sig string) (*http.Response, []byte) {
 func (h *harness) startRun(id string, plan []byte, mutate func(p payload)) string {
 	h.t.Helper()
 	token := "atlasv1-" + id + "-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun(id, token, plan)
+	h.tfc.addRun(id, token, plan, faketfc.RunOptions{})
 	p := h.payload(id, token)
 	if mutate != nil {
 		mutate(p)

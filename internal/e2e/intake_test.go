@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/costgate/costgate/api"
+	"github.com/costgate/costgate/internal/faketfc"
 	"github.com/costgate/costgate/runtask"
 )
 
@@ -54,7 +55,7 @@ func TestSignatures(t *testing.T) {
 			}
 		})
 	}
-	if n := h.tfc.callCount(); n != 0 {
+	if n := h.tfc.Requests(); n != 0 {
 		t.Fatalf("%d outbound requests, want 0", n)
 	}
 }
@@ -87,7 +88,7 @@ func TestVerificationRequest(t *testing.T) {
 	}
 	time.Sleep(300 * time.Millisecond) // a wrongly queued job would have run by now
 	for _, h := range []*harness{signed, unsigned} {
-		if n := h.tfc.callCount(); n != 0 {
+		if n := h.tfc.Requests(); n != 0 {
 			t.Errorf("%d outbound requests, want 0", n)
 		}
 		if n := h.count("SELECT count(*) FROM runs"); n != 0 {
@@ -152,7 +153,7 @@ func TestRejectsBadInput(t *testing.T) {
 			}
 		})
 	}
-	if n := h.tfc.callCount(); n != 0 {
+	if n := h.tfc.Requests(); n != 0 {
 		t.Fatalf("%d outbound requests, want 0", n)
 	}
 	if n := h.count("SELECT count(*) FROM runs"); n != 0 {
@@ -174,7 +175,7 @@ func TestDuplicateDeliveries(t *testing.T) {
 	}
 
 	conToken := "atlasv1-dup-con-token-000000000000"
-	h.tfc.addRun("dup-con", conToken, plan)
+	h.tfc.addRun("dup-con", conToken, plan, faketfc.RunOptions{})
 	body := h.payload("dup-con", conToken).bytes(t)
 	var wg sync.WaitGroup
 	statuses := make([]int, 10)

@@ -33,6 +33,19 @@ func (s *Server) serveCallback(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
+	if known && run.faults.callbackRedirect != "" {
+		c.Response, c.Problem = http.StatusTemporaryRedirect, "redirect set by the test"
+		s.record(c)
+		w.Header().Set("Location", run.faults.callbackRedirect)
+		w.WriteHeader(http.StatusTemporaryRedirect)
+		return
+	}
+	if status, ok := s.scripted(run, known); ok {
+		c.Response, c.Problem = status, "status scripted by the test"
+		s.record(c)
+		s.applyFault(w, r, fault{status: status})
+		return
+	}
 	if f, ok := s.nextFault(&s.callbackFault); ok {
 		c.Response, c.Problem = f.status, "fault injected by the test"
 		if f.hang {
@@ -54,6 +67,7 @@ func (s *Server) serveCallback(w http.ResponseWriter, r *http.Request) {
 	}
 	c.Response, c.Problem = status, problem
 	s.record(c)
+	s.delayAnswer(r)
 	if status != http.StatusOK {
 		writeError(w, status, title, problem)
 		return

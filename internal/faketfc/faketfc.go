@@ -43,6 +43,7 @@ type Server struct {
 	callbacks     []Callback
 	callbackFault []fault
 	planFault     []fault
+	callbackDelay time.Duration
 	changed       chan struct{} // closed and replaced whenever a callback is recorded
 }
 
@@ -53,12 +54,14 @@ type run struct {
 	notReady int
 	final    bool
 	planGets int
+	faults   runFaults
 }
 
 // object is a temporary archivist URL's content.
 type object struct {
 	plan    []byte
 	expires time.Time
+	faults  runFaults
 }
 
 // RunFixture is what a test needs to drive one run through the service.
@@ -85,6 +88,23 @@ type RunOptions struct {
 	Speculative      bool
 	OrganizationName string // default "acme"
 	WorkspaceName    string // default "web-prod"
+	// ID fixes the ids' suffix (run-ID, plan-ID, taskrs-ID) instead of random ones.
+	ID string
+	// PlanStatus makes the plan URL answer this status (after the token
+	// check) instead of the redirect.
+	PlanStatus int
+	// PlanHold makes the archivist hold the plan body until it is closed
+	// (or the client gives up).
+	PlanHold <-chan struct{}
+	// PlanTrickle makes the archivist send the plan in 16 parts, pausing
+	// this long before each.
+	PlanTrickle time.Duration
+	// CallbackScript answers the run's next callbacks with these statuses
+	// before any check (0 or 200: handle normally).
+	CallbackScript []int
+	// PlanRedirect and CallbackRedirect send the plan GET and the callback
+	// PATCHes to this Location (307) instead: a hostile or compromised TFC.
+	PlanRedirect, CallbackRedirect string
 }
 
 // New starts the fake and stops it when the test ends.
@@ -171,6 +191,9 @@ func (s *Server) AddRunWith(plan []byte, o RunOptions) RunFixture {
 		Outcomes:         !o.NoOutcomes,
 		Speculative:      o.Speculative,
 	}
+	if o.ID != "" {
+		f.RunID, f.PlanID, f.TaskResultID = "run-"+o.ID, "plan-"+o.ID, "taskrs-"+o.ID
+	}
 	if f.Token == "" {
 		f.Token = newToken()
 	}
@@ -189,7 +212,9 @@ func (s *Server) AddRunWith(plan []byte, o RunOptions) RunFixture {
 	if o.NotReady != nil {
 		notReady = *o.NotReady
 	}
-	r := &run{fixture: f, plan: slices.Clone(plan), notReady: notReady}
+	r := &run{fixture: f, plan: slices.Clone(plan), notReady: notReady, faults: runFaults{
+		planStatus: o.PlanStatus, planHold: o.PlanHold, planTrickle: o.PlanTrickle, callbackScript: slices.Clone(o.CallbackScript),
+		planRedirect: o.PlanRedirect, callbackRedirect: o.CallbackRedirect}}
 	s.mu.Lock()
 	s.runs[f.TaskResultUUID] = r
 	s.plans[f.PlanID] = r

@@ -32,6 +32,13 @@ func (s *Server) servePlan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, "unauthorized", "bad or missing bearer token")
 		return
 	}
+	if status := run.faults.planStatus; status != 0 {
+		s.mu.Lock()
+		run.planGets++
+		s.mu.Unlock()
+		writeError(w, status, http.StatusText(status), "plan status set by the test")
+		return
+	}
 	s.mu.Lock()
 	run.planGets++
 	notReady := run.notReady > 0
@@ -40,11 +47,16 @@ func (s *Server) servePlan(w http.ResponseWriter, r *http.Request) {
 	}
 	id := newID("obj-")
 	if !notReady {
-		s.objects[id] = object{plan: run.plan, expires: time.Now().Add(objectLifetime)}
+		s.objects[id] = object{plan: run.plan, expires: time.Now().Add(objectLifetime), faults: run.faults}
 	}
 	s.mu.Unlock()
 	if notReady {
 		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	if loc := run.faults.planRedirect; loc != "" {
+		w.Header().Set("Location", loc)
+		w.WriteHeader(http.StatusTemporaryRedirect)
 		return
 	}
 	target := s.archivist.URL + "/v1/object/" + id + "?expires=" + strconv.FormatInt(time.Now().Add(objectLifetime).Unix(), 10) + "&signature=" + newID("")
@@ -66,8 +78,12 @@ func (s *Server) serveArchivist(w http.ResponseWriter, r *http.Request) {
 	case time.Now().After(obj.expires):
 		http.Error(w, "expired", http.StatusForbidden)
 	default:
+		if !s.hold(r, obj.faults.planHold) {
+			hangUp(w)
+			return
+		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Content-Length", strconv.Itoa(len(obj.plan)))
-		w.Write(obj.plan)
+		s.writeSlowly(w, r, obj.plan, obj.faults.planTrickle)
 	}
 }

@@ -27,10 +27,29 @@ type Server struct {
 	URL  string
 	dir  string // data directory of a local server ("" for docker)
 	stop func(ctx context.Context) error
+	// pgctl runs pg_ctl on a local server's data directory (nil for docker).
+	pgctl func(ctx context.Context, args ...string) error
 }
 
 // Stop shuts the server down and deletes its data.
 func (s *Server) Stop(ctx context.Context) error { return s.stop(ctx) }
+
+// Crash stops a local server at once, as a crash would (pg_ctl stop -m
+// immediate), keeping its data for Restart. Fault tests use it.
+func (s *Server) Crash(ctx context.Context) error {
+	if s.pgctl == nil {
+		return errors.New("throwawaypg: Crash needs a local server")
+	}
+	return s.pgctl(ctx, "stop", "-m", "immediate", "-w")
+}
+
+// Restart starts a server stopped by Crash again on the same port.
+func (s *Server) Restart(ctx context.Context) error {
+	if s.pgctl == nil {
+		return errors.New("throwawaypg: Restart needs a local server")
+	}
+	return s.pgctl(ctx, "start", "-w")
+}
 
 // Start starts a throwaway server.
 func Start(ctx context.Context, logger *slog.Logger) (*Server, error) {
@@ -115,7 +134,10 @@ func startLocal(ctx context.Context, logger *slog.Logger, bindir string) (*Serve
 		defer cleanup()
 		return run(ctx, "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
 	}
-	return &Server{URL: fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port), dir: dir, stop: stop}, nil
+	pgctl := func(ctx context.Context, args ...string) error {
+		return run(ctx, "pg_ctl", append([]string{"-D", data, "-o", opts, "-l", filepath.Join(dir, "log")}, args...)...)
+	}
+	return &Server{URL: fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port), dir: dir, stop: stop, pgctl: pgctl}, nil
 }
 
 func dockerAnswers(ctx context.Context) bool {

@@ -152,12 +152,16 @@ func TestImportRealMaps(t *testing.T) {
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Lambda Duration"), purchase: od, unit: "Lambda-GB-Second", usd: "0.0000166667"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Lambda Duration-ARM"), purchase: od, unit: "Lambda-GB-Second", usd: "0.0000133334"},
 		}, []string{""}},
-		{"dynamodb-excerpt.json", "AmazonDynamoDB", "2025-08-28", 12, []want{
+		{"dynamodb-excerpt.json", "AmazonDynamoDB", "2025-08-28", 16, []want{
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Provisioned Read Units"), purchase: od, unit: "ReadCapacityUnit-Hrs", usd: "0.00013"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Provisioned Write Units"), purchase: od, unit: "WriteCapacityUnit-Hrs", usd: "0.00065"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "PayPerRequest Read Request Units"), purchase: od, unit: "ReadRequestUnits", usd: "0.000000125"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "PayPerRequest Write Request Units"), purchase: od, unit: "WriteRequestUnits", usd: "0.000000625"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Data Storage Indexed GB-Mo"), purchase: od, unit: "GB-Mo", usd: "0.25"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Provisioned Replicated Write Units"), purchase: od, unit: "ReplicatedWriteCapacityUnit-Hrs", usd: "0.00065", sku: "QM7WV2JADZJDV45W"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Provisioned Replicated Write Units IA"), purchase: od, unit: "ReplicatedWriteCapacityUnit-Hrs", usd: "0.00081", sku: "MNQBR5JKF47TW9TE"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "PayPerRequest Replicated Write Request Units"), purchase: od, unit: "ReplicatedWriteRequestUnits", usd: "0.000000625", sku: "3XWM5KJM296GT93W"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "PayPerRequest Replicated Write Request Units IA"), purchase: od, unit: "ReplicatedWriteRequestUnits", usd: "0.00000078", sku: "6NJM3K66JDV3SGNV"},
 		}, nil},
 		{"cloudwatch-excerpt.json", "AmazonCloudWatch", "2025-09-23", 9, []want{
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Alarm Standard"), purchase: od, unit: "Alarms", usd: "0.1"},
@@ -169,16 +173,30 @@ func TestImportRealMaps(t *testing.T) {
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Metric"), purchase: od, unit: "Metrics", tierStart: "1000000", usd: "0.02"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Stored Data"), purchase: od, unit: "GB-Mo", usd: "0.03"},
 		}, []string{""}},
-		{"kms.json", "awskms", "2025-08-28", 72, []want{
+		{"kms.json", "awskms", "2025-08-28", 144, []want{
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Encryption Key"), purchase: od, unit: "Months", usd: "1", sku: "U553K98XGDXCYHWS"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "API request - Non Free Tier"), purchase: od, unit: "Requests", usd: "0.000003"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Asymmetric Requests RSA_2048"), purchase: od, unit: "Requests", usd: "0.000003", sku: "D2442XTM4G9ABTHW"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Asymmetric Requests except RSA_2048API"), purchase: od, unit: "Requests", usd: "0.000015", sku: "MS4387UGYYR785BJ"},
 		}, []string{""}},
-		{"route53-excerpt.json", "AmazonRoute53", "2025-08-28", 5, []want{
+		{"route53-excerpt.json", "AmazonRoute53", "2025-08-28", 21, []want{
 			{region: "", attrs: kv("pricingPageLabel", "DNS Zone"), purchase: od, unit: "HostedZone", usd: "0.5", sku: "KVPGEJE88UW8S779"},
 			{region: "", attrs: kv("pricingPageLabel", "DNS Zone"), purchase: od, unit: "HostedZone", tierStart: "25", usd: "0.1", sku: "KVPGEJE88UW8S779"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Query"), purchase: od, unit: "Queries", usd: "0.0000004"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Query"), purchase: od, unit: "Queries", tierStart: "1000000000", usd: "0.0000002"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Query ENI"), purchase: od, unit: "Hours", usd: "0.125"},
+			{region: "", attrs: kv("pricingPageLabel", "Query Standard External"), purchase: od, unit: "Queries", usd: "0.0000004", sku: "JHRA6QBEDT9FZVT5"},
+			{region: "", attrs: kv("pricingPageLabel", "Query Standard External"), purchase: od, unit: "Queries", tierStart: "1000000000", usd: "0.0000002", sku: "JHRA6QBEDT9FZVT5"},
+			{region: "", attrs: kv("pricingPageLabel", "Query Latency Based Routing External"), purchase: od, unit: "Queries", usd: "0.0000006"},
+			{region: "", attrs: kv("pricingPageLabel", "Query Latency Based Routing External"), purchase: od, unit: "Queries", tierStart: "1000000000", usd: "0.0000003"},
+			{region: "", attrs: kv("pricingPageLabel", "Query Geo DNS External"), purchase: od, unit: "Queries", usd: "0.0000007"},
+			{region: "", attrs: kv("pricingPageLabel", "Query Geoproximity External"), purchase: od, unit: "Queries", tierStart: "1000000000", usd: "0.00000035"},
+			{region: "", attrs: kv("pricingPageLabel", "Query IP Based Routing External"), purchase: od, unit: "Queries", usd: "0.0000008"},
+			{region: "", attrs: kv("pricingPageLabel", "Query IP Based Routing External"), purchase: od, unit: "Queries", tierStart: "1000000000", usd: "0.0000004"},
+			// Osaka labels its Resolver queries "Query Resolver" only; Mexico
+			// gives one SKU three labels, and its "Standard External" is not global.
+			{region: "ap-northeast-3", attrs: kv("pricingPageLabel", "Query"), purchase: od, unit: "Queries", usd: "0.0000004", sku: "WHQ8DXZQF9GGKQYD"},
+			{region: "mx-central-1", attrs: kv("pricingPageLabel", "Query"), purchase: od, unit: "Queries", tierStart: "1000000000", usd: "0.0000002", sku: "SKD4PZTG3U3K45HA"},
 		}, nil},
 		{"vpc-excerpt.json", "AmazonVPC", "2025-11-04", 8, []want{
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Hourly charge for In use Public IPv4 Addresses per Hrs"), purchase: od, unit: "Hrs", usd: "0.005"},

@@ -76,10 +76,15 @@ var dynamoDBLabels = map[string]labelled{
 	"PayPerRequest Write Request Units":    plain("PayPerRequest Write Request Units", "WriteRequestUnits"),
 	"PayPerRequest Read Request Units IA":  plain("PayPerRequest Read Request Units IA", "ReadRequestUnits"),
 	"PayPerRequest Write Request Units IA": plain("PayPerRequest Write Request Units IA", "WriteRequestUnits"),
-	"Data Storage Indexed GB-Mo":           plain("Data Storage Indexed GB-Mo", "GB-Mo"),
-	"Data Storage Indexed - IA GB-Mo":      plain("Data Storage Indexed - IA GB-Mo", "GB-Mo"),
-	"PITR Backup Storage GB-Mo":            plain("PITR Backup Storage GB-Mo", "GB-Mo"),
-	"On-Demand Backup Storage GB-Month":    plain("On-Demand Backup Storage GB-Month", "GB-Month"),
+	// Global tables: writes replicated to a replica table's region.
+	"Provisioned Replicated Write Units":              plain("Provisioned Replicated Write Units", "ReplicatedWriteCapacityUnit-Hrs"),
+	"Provisioned Replicated Write Units IA":           plain("Provisioned Replicated Write Units IA", "ReplicatedWriteCapacityUnit-Hrs"),
+	"PayPerRequest Replicated Write Request Units":    plain("PayPerRequest Replicated Write Request Units", "ReplicatedWriteRequestUnits"),
+	"PayPerRequest Replicated Write Request Units IA": plain("PayPerRequest Replicated Write Request Units IA", "ReplicatedWriteRequestUnits"),
+	"Data Storage Indexed GB-Mo":                      plain("Data Storage Indexed GB-Mo", "GB-Mo"),
+	"Data Storage Indexed - IA GB-Mo":                 plain("Data Storage Indexed - IA GB-Mo", "GB-Mo"),
+	"PITR Backup Storage GB-Mo":                       plain("PITR Backup Storage GB-Mo", "GB-Mo"),
+	"On-Demand Backup Storage GB-Month":               plain("On-Demand Backup Storage GB-Month", "GB-Month"),
 }
 
 // cloudWatchLabels: custom metrics are one tiered price whose labels give
@@ -96,20 +101,49 @@ var cloudWatchLabels = map[string]labelled{
 	"Stored Data":                   plain("Stored Data", "GB-Mo"),
 }
 
+// kmsLabels: requests of symmetric and HMAC keys, and the two asymmetric
+// request prices (the last label is spelled so in the map).
 var kmsLabels = map[string]labelled{
-	"Encryption Key":              plain("Encryption Key", "Months"),
-	"API request - Non Free Tier": plain("API request - Non Free Tier", "Requests"),
+	"Encryption Key":                         plain("Encryption Key", "Months"),
+	"API request - Non Free Tier":            plain("API request - Non Free Tier", "Requests"),
+	"Asymmetric Requests RSA_2048":           plain("Asymmetric Requests RSA_2048", "Requests"),
+	"Asymmetric Requests except RSA_2048API": plain("Asymmetric Requests except RSA_2048API", "Requests"),
 }
 
-// route53Labels: standard queries are tiered at 1 billion; the hosted-zone
-// fee is a global price ("Any") tiered at 25 zones ("DNS Zone first 25",
-// then "DNS Zone" for the rest, the same SKU).
+// route53Labels: the hosted-zone fee is a global price ("Any") tiered at 25
+// zones ("DNS Zone first 25", then "DNS Zone" for the rest, the same SKU).
+// Queries to hosted zones are global prices (location ""), one per routing
+// policy, tiered at 1 billion. The regional "Query" labels are Resolver
+// queries: the newest regions label the same SKU "Query Resolver" (Osaka
+// only so), and "Query ENI" is the Resolver endpoint.
 var route53Labels = map[string]labelled{
-	"Query first 1B":    {key: "Query", unit: "Queries", tierEnd: "1000000000"},
-	"Query over 1B":     {key: "Query", unit: "Queries", tierStart: "1000000000"},
-	"Query ENI":         plain("Query ENI", "Hours"),
-	"DNS Zone first 25": {key: "DNS Zone", unit: "HostedZone", tierEnd: "25", global: true},
-	"DNS Zone":          {key: "DNS Zone", unit: "HostedZone", tierStart: "25", global: true},
+	"Query first 1B":          {key: "Query", unit: "Queries", tierEnd: "1000000000"},
+	"Query over 1B":           {key: "Query", unit: "Queries", tierStart: "1000000000"},
+	"Query Resolver first 1B": {key: "Query", unit: "Queries", tierEnd: "1000000000"},
+	"Query Resolver over 1B":  {key: "Query", unit: "Queries", tierStart: "1000000000"},
+	"Query ENI":               plain("Query ENI", "Hours"),
+	"DNS Zone first 25":       {key: "DNS Zone", unit: "HostedZone", tierEnd: "25", global: true},
+	"DNS Zone":                {key: "DNS Zone", unit: "HostedZone", tierStart: "25", global: true},
+
+	"Query Standard External first 1B":              globalQuery("Query Standard External", ""),
+	"Query Standard External over 1B":               globalQuery("Query Standard External", "1000000000"),
+	"Query Latency Based Routing External first 1B": globalQuery("Query Latency Based Routing External", ""),
+	"Query Latency Based Routing External over 1B":  globalQuery("Query Latency Based Routing External", "1000000000"),
+	"Query Geo DNS External first 1B":               globalQuery("Query Geo DNS External", ""),
+	"Query Geo DNS External over 1B":                globalQuery("Query Geo DNS External", "1000000000"),
+	"Query Geoproximity External first 1B":          globalQuery("Query Geoproximity External", ""),
+	"Query Geoproximity External over 1B":           globalQuery("Query Geoproximity External", "1000000000"),
+	"Query IP Based Routing External first 1B":      globalQuery("Query IP Based Routing External", ""),
+	"Query IP Based Routing External over 1B":       globalQuery("Query IP Based Routing External", "1000000000"),
+}
+
+// globalQuery is a tier of a global hosted-zone query price: the first
+// billion queries (tierStart "") or those over it.
+func globalQuery(key, tierStart string) labelled {
+	if tierStart == "" {
+		return labelled{key: key, unit: "Queries", tierEnd: "1000000000", global: true}
+	}
+	return labelled{key: key, unit: "Queries", tierStart: tierStart, global: true}
 }
 
 var vpcLabels = map[string]labelled{

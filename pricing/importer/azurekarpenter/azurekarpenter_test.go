@@ -1,16 +1,15 @@
 package azurekarpenter
 
 import (
-	"bytes"
-	"context"
+	"errors"
+	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
-	"github.com/costgate/costgate/pricing/importer/azureradar"
+	pricingdata "github.com/costgate/costgate/pricing-data"
 	"github.com/costgate/costgate/pricing/importer/azuretest"
 )
 
@@ -83,12 +82,11 @@ func TestImportMalformed(t *testing.T) {
 }
 
 // TestAgreesWithRadar imports the whole table and compares every kept row
-// with the newer azure-pricing-radar snapshots where both cover a size: the
-// Linux regular price must be the same, except for the two sizes whose price
-// changed between 2026-06-18 and 2026-08-22.
+// with the newer radar rows shipped in pricing-data (azure-vm-radar-2026-08)
+// where both cover a size: the Linux regular price must be the same, except
+// for the two sizes whose price changed between 2026-06-18 and 2026-08-22.
 func TestAgreesWithRadar(t *testing.T) {
-	corpus := azuretest.Dir(t)
-	data, err := os.ReadFile(filepath.Join(corpus, "karpenter-provider-azure/derived/azure-vm-linux-payg-ondemand-2026-06-18.csv"))
+	data, err := os.ReadFile(azuretest.Path(t, "karpenter-provider-azure/derived/azure-vm-linux-payg-ondemand-2026-06-18.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,28 +94,11 @@ func TestAgreesWithRadar(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 67,672 lines: 2,551 dedicated-host keys and the Cloud Services series are left out.
-	if len(rows) < 60000 || !strings.Contains(log, "rows=2551") {
+	// 67,672 lines: 2,551 dedicated-host keys and 4,629 rows of the Cloud Services series are left out.
+	if len(rows) != 60492 || !strings.Contains(log, "rows=2551") || !strings.Contains(log, "rows=4629") {
 		t.Errorf("%d rows kept; log %q", len(rows), log)
 	}
-	radar := map[string]string{}
-	files, _ := filepath.Glob(filepath.Join(corpus, "azure-pricing-radar/data/latest/vm-*.json"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		err = azureradar.Importer{}.Import(context.Background(), filepath.Base(f), bytes.NewReader(b), pricing.Filter{}, func(p pricing.Price) error {
-			a := p.Attributes
-			if a["os"] == "Linux" && a["priority"] == "regular" && a["armSkuName"] != "" {
-				radar[p.Region+" "+a["armSkuName"]] = p.USD.String()
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	radar := radarLinuxPrices(t)
 	changed := map[string]bool{"Standard_E192ibs_v6": true, "Standard_E192ibds_v6": true}
 	compared := 0
 	for _, p := range rows {
@@ -131,7 +112,37 @@ func TestAgreesWithRadar(t *testing.T) {
 			t.Errorf("%s %s: karpenter %s, radar %s", p.Region, size, p.USD, r)
 		}
 	}
-	if compared < 4800 {
-		t.Errorf("only %d rows compared", compared)
+	if compared != 4883 {
+		t.Errorf("%d rows compared, want 4883", compared)
+	}
+}
+
+// radarLinuxPrices reads the shipped radar file: Linux regular on-demand
+// price by "region armSkuName".
+func radarLinuxPrices(t *testing.T) map[string]string {
+	t.Helper()
+	f, err := pricingdata.FS().Open("azure-vm-radar-2026-08.csv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dr, err := pricing.NewDataFileReader("azure-vm-radar-2026-08.csv.gz", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dr.Close()
+	out := map[string]string{}
+	for {
+		p, err := dr.Read()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := p.Attributes
+		if a["os"] == "Linux" && a["priority"] == "regular" && a["armSkuName"] != "" && p.PurchaseOption == "on_demand" {
+			out[p.Region+" "+a["armSkuName"]] = p.USD.String()
+		}
 	}
 }

@@ -5,6 +5,7 @@
 // One row per SKU × pricingInfo × tiered rate × service region. Prices are
 // units + nanos/1e9, exact in decimal. Only USD prices are imported: a SKU
 // priced in another currency is skipped and counted (never converted).
+// MachineTypeImporter derives per-machine-type prices from the same input.
 package gcpbilling
 
 import (
@@ -69,103 +70,36 @@ type money struct {
 	Nanos        int64       `json:"nanos"`
 }
 
-// skipped counts SKUs left out on purpose, reported once per file.
-type skipped struct {
-	currency  map[string]int
-	usageType map[string]int
-}
-
 // Import streams the pages of file, emitting the rows the filter allows.
 func (im Importer) Import(ctx context.Context, file string, r io.Reader, filter pricing.Filter, emit func(pricing.Price) error) error {
-	dec := json.NewDecoder(r)
-	dec.UseNumber()
-	sk := skipped{currency: map[string]int{}, usageType: map[string]int{}}
-	index := 0 // SKU index across pages, for error messages
-	pages := 0
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("%s: page %d: %w", file, pages+1, err)
-		}
-		if d, ok := tok.(json.Delim); !ok || d != '{' {
-			return fmt.Errorf("%s: page %d: want a JSON object, got %v", file, pages+1, tok)
-		}
-		pages++
-		if err := im.page(ctx, file, dec, &index, &sk, filter, emit); err != nil {
-			return err
-		}
-	}
-	if pages == 0 {
-		return fmt.Errorf("%s: no page in input", file)
-	}
-	im.report(file, sk)
-	return nil
-}
-
-// page reads the members of one page object whose '{' was consumed.
-func (im Importer) page(ctx context.Context, file string, dec *json.Decoder, index *int, sk *skipped, filter pricing.Filter, emit func(pricing.Price) error) error {
-	for dec.More() {
-		keyTok, err := dec.Token()
-		if err != nil {
-			return fmt.Errorf("%s: after SKU %d: %w", file, *index, err)
-		}
-		key, _ := keyTok.(string)
-		if key != "skus" {
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return fmt.Errorf("%s: member %q: %w", file, key, err)
+	sk, err := stream(ctx, file, r, func(rows []pricing.Price) error {
+		for _, p := range rows {
+			if !filter.Allows(p.Service, p.Region) {
+				continue
 			}
-			continue
-		}
-		if tok, err := dec.Token(); err != nil {
-			return fmt.Errorf("%s: skus: %w", file, err)
-		} else if d, ok := tok.(json.Delim); !ok || d != '[' {
-			return fmt.Errorf("%s: skus: want an array, got %v", file, tok)
-		}
-		for dec.More() {
-			if err := ctx.Err(); err != nil {
+			if err := emit(p); err != nil {
 				return err
 			}
-			*index++
-			var s sku
-			if err := dec.Decode(&s); err != nil {
-				return fmt.Errorf("%s: SKU %d: %w", file, *index, err)
-			}
-			rows, err := convert(s, sk)
-			if err != nil {
-				return fmt.Errorf("%s: SKU %d (%s): %w", file, *index, s.SkuID, err)
-			}
-			for _, p := range rows {
-				if !filter.Allows(p.Service, p.Region) {
-					continue
-				}
-				if err := emit(p); err != nil {
-					return fmt.Errorf("%s: SKU %d (%s): %w", file, *index, s.SkuID, err)
-				}
-			}
 		}
-		if _, err := dec.Token(); err != nil { // closing ']'
-			return fmt.Errorf("%s: skus: %w", file, err)
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	if _, err := dec.Token(); err != nil { // closing '}'
-		return fmt.Errorf("%s: after SKU %d: %w", file, *index, err)
-	}
+	report(im.Logger, file, sk)
 	return nil
 }
 
-func (im Importer) report(file string, sk skipped) {
-	if im.Logger == nil {
+// report logs the SKUs skipped on purpose.
+func report(logger *slog.Logger, file string, sk skipped) {
+	if logger == nil {
 		return
 	}
 	for cur, n := range sk.currency {
-		im.Logger.Warn("skipped SKUs not priced in USD (never converted)", "file", file, "currency", cur, "skus", n)
+		logger.Warn("skipped SKUs not priced in USD (never converted)", "file", file, "currency", cur, "skus", n)
 	}
 	for ut, n := range sk.usageType {
-		im.Logger.Warn("skipped SKUs of an unknown usage type", "file", file, "usage_type", ut, "skus", n)
+		logger.Warn("skipped SKUs of an unknown usage type", "file", file, "usage_type", ut, "skus", n)
 	}
 }
 

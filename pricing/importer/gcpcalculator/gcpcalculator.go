@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/costgate/costgate/pricing"
+	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 )
@@ -175,7 +176,7 @@ func (w *walker) instances(ctx context.Context, path string, node *yaml.Node) er
 			w.noPrice++
 			return nil
 		}
-		base := pricing.Price{Provider: "google", Service: "Compute Engine", Family: "Compute Instance", Attributes: attrs}
+		base := pricing.Price{Provider: vocab.Provider, Service: vocab.ServiceCompute, Family: vocab.FamilyInstance, Attributes: attrs}
 		return w.regions(at+".cost", cost, base, map[string]field{
 			"hour":       {option: pricing.OnDemand, unit: "h"},
 			"hour_spot":  {option: pricing.Spot, unit: "h"},
@@ -199,7 +200,7 @@ func (w *walker) licences(ctx context.Context, path string, node *yaml.Node) err
 			return fmt.Errorf("%s: line %d: %s: no cost", w.file, spec.Line, path+"."+mt)
 		}
 		return w.each(at, cost, func(os string, fields *yaml.Node) error {
-			base := pricing.Price{Provider: "google", Service: "Compute Engine", Family: "License",
+			base := pricing.Price{Provider: vocab.Provider, Service: vocab.ServiceCompute, Family: vocab.FamilyLicense,
 				Attributes: map[string]string{"machineType": mt, "os": os}}
 			return w.fields(at+"."+os, fields, base, map[string]field{
 				"hour":     {option: pricing.OnDemand, unit: "h"},
@@ -228,7 +229,7 @@ func (w *walker) disks(_ context.Context, path string, node *yaml.Node) error {
 		default:
 			attrs["replication"] = "zonal"
 		}
-		base := pricing.Price{Provider: "google", Service: "Compute Engine", Family: "Storage", Attributes: attrs}
+		base := pricing.Price{Provider: vocab.Provider, Service: vocab.ServiceCompute, Family: vocab.FamilyStorage, Attributes: attrs}
 		return w.regions(at+".cost", cost, base, map[string]field{
 			"month":      {option: pricing.OnDemand, unit: "GiBy.mo"},
 			"month_spot": {option: pricing.Spot, unit: "GiBy.mo"},
@@ -257,15 +258,15 @@ func (w *walker) network(_ context.Context, path string, node *yaml.Node) error 
 		attrs   map[string]string
 		fields  map[string]field
 	}{
-		{[]string{"ip", "vm"}, "Compute Engine", map[string]string{"resourceGroup": "IpAddress", "addressUse": "vm"},
+		{[]string{"ip", "vm"}, vocab.ServiceCompute, map[string]string{"resourceGroup": "IpAddress", "addressUse": "vm"},
 			map[string]field{"hour": {option: pricing.OnDemand, unit: "h"}, "month": {skip: true}}},
-		{[]string{"ip", "unused"}, "Compute Engine", map[string]string{"resourceGroup": "IpAddress", "addressUse": "unused"},
+		{[]string{"ip", "unused"}, vocab.ServiceCompute, map[string]string{"resourceGroup": "IpAddress", "addressUse": "unused"},
 			map[string]field{"hour": {option: pricing.OnDemand, unit: "h"}, "month": {skip: true}}},
-		{[]string{"nat", "gateway"}, "Networking", map[string]string{"resourceGroup": "Nat", "natCharge": "gateway"},
+		{[]string{"nat", "gateway"}, vocab.ServiceNetworking, map[string]string{"resourceGroup": "Nat", "natCharge": "gateway"},
 			map[string]field{"hour": {option: pricing.OnDemand, unit: "h"}, "month": {skip: true}}},
-		{[]string{"nat", "data"}, "Networking", map[string]string{"resourceGroup": "Nat", "natCharge": "data-processing"},
+		{[]string{"nat", "data"}, vocab.ServiceNetworking, map[string]string{"resourceGroup": "Nat", "natCharge": "data-processing"},
 			map[string]field{"month": {option: pricing.OnDemand, unit: "GiBy"}}},
-		{[]string{"vpn", "tunnel"}, "Networking", map[string]string{"resourceGroup": "VPNTunnel"},
+		{[]string{"vpn", "tunnel"}, vocab.ServiceNetworking, map[string]string{"resourceGroup": "VPNTunnel"},
 			map[string]field{"hour": {option: pricing.OnDemand, unit: "h"}, "month": {skip: true}}},
 	}
 	for _, it := range items {
@@ -277,7 +278,7 @@ func (w *walker) network(_ context.Context, path string, node *yaml.Node) error 
 		if cost == nil {
 			continue
 		}
-		base := pricing.Price{Provider: "google", Service: it.service, Family: "Network", Attributes: it.attrs}
+		base := pricing.Price{Provider: vocab.Provider, Service: it.service, Family: vocab.FamilyNetwork, Attributes: it.attrs}
 		if err := w.regions(path+"."+strings.Join(it.path, ".")+".cost", cost, base, it.fields); err != nil {
 			return err
 		}
@@ -310,7 +311,7 @@ func (w *walker) buckets(_ context.Context, path string, node *yaml.Node) error 
 		if cost == nil {
 			return fmt.Errorf("%s: line %d: %s: no cost", w.file, spec.Line, at)
 		}
-		base := pricing.Price{Provider: "google", Service: "Cloud Storage", Family: "Storage",
+		base := pricing.Price{Provider: vocab.Provider, Service: vocab.ServiceStorage, Family: vocab.FamilyStorage,
 			Attributes: map[string]string{"storageClass": class, "locationType": locType, "charge": charge}}
 		return w.regions(at+".cost", cost, base, map[string]field{"month": {option: pricing.OnDemand, unit: unit}})
 	})

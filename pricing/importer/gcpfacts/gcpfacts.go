@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/costgate/costgate/pricing"
+	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -52,28 +53,28 @@ type product struct {
 func products() map[[2]string]product {
 	return map[[2]string]product{
 		{"kubernetes-engine", "GKE cluster management fee"}: {
-			"Kubernetes Engine", "Cluster Management", "h", "USD per cluster-hour",
+			vocab.ServiceGKE, vocab.FamilyClusterManagement, "h", "USD per cluster-hour",
 			map[string]string{"charge": "cluster-management", "edition": "standard"}},
 		{"kubernetes-engine", "GKE cluster management fee (Standard mode)"}: {
-			"Kubernetes Engine", "Cluster Management", "h", "USD per cluster-hour",
+			vocab.ServiceGKE, vocab.FamilyClusterManagement, "h", "USD per cluster-hour",
 			map[string]string{"charge": "cluster-management", "edition": "standard", "mode": "standard"}},
 		{"kubernetes-engine", "GKE Enterprise edition"}: {
-			"Kubernetes Engine", "Cluster Management", "h", "USD per vCPU-hour",
+			vocab.ServiceGKE, vocab.FamilyClusterManagement, "h", "USD per vCPU-hour",
 			map[string]string{"charge": "enterprise-vcpu", "edition": "enterprise"}},
 		{"kubernetes-engine", "GKE free tier credit"}: {
-			"Kubernetes Engine", "Free Tier Credit", "mo", "USD per month (credit)",
+			vocab.ServiceGKE, vocab.FamilyFreeTierCredit, "mo", "USD per month (credit)",
 			map[string]string{"charge": "free-tier-credit"}},
 		{"cloud-load-balancing", "Global forwarding rules - first 5"}: {
-			"Networking", "Network", "h", "USD per hour",
+			vocab.ServiceNetworking, vocab.FamilyNetwork, "h", "USD per hour",
 			map[string]string{"resourceGroup": "LoadBalancing", "forwardingRules": "first-5"}},
 		{"cloud-load-balancing", "Global forwarding rules - each additional"}: {
-			"Networking", "Network", "h", "USD per hour",
+			vocab.ServiceNetworking, vocab.FamilyNetwork, "h", "USD per hour",
 			map[string]string{"resourceGroup": "LoadBalancing", "forwardingRules": "each-additional"}},
 		{"cloud-sql", "Cloud SQL Enterprise edition vCPU"}: {
-			"Cloud SQL", "Compute", "h", "USD per vCPU-hour",
+			vocab.ServiceSQL, vocab.FamilyCompute, "h", "USD per vCPU-hour",
 			map[string]string{"edition": "enterprise", "resource": "vcpu", "availability": "not-stated"}},
 		{"cloud-sql", "Cloud SQL Enterprise edition memory"}: {
-			"Cloud SQL", "Compute", "GiBy.h", "USD per GB-hour",
+			vocab.ServiceSQL, vocab.FamilyCompute, "GiBy.h", "USD per GB-hour",
 			map[string]string{"edition": "enterprise", "resource": "memory", "availability": "not-stated"}},
 	}
 }
@@ -156,7 +157,7 @@ func convert(rec []string, table map[[2]string]product) (pricing.Price, error) {
 		return pricing.Price{}, fmt.Errorf("region %q is not a Google region code", region)
 	}
 	p := pricing.Price{
-		Provider:       "google",
+		Provider:       vocab.Provider,
 		Service:        m.service,
 		Family:         m.family,
 		Region:         region,

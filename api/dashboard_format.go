@@ -1,0 +1,110 @@
+package api
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// dashboardFuncs are the template helpers. Amounts are rounded only here,
+// for people: half away from zero, to the cent.
+func dashboardFuncs() template.FuncMap {
+	return template.FuncMap{
+		"usd":       formatUSD,
+		"signedUSD": formatSignedUSD,
+		"usdPtr":    formatUSDPtr,
+		"usdText":   formatUSDText,
+		"when":      formatWhen,
+		"date":      func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
+		"iso":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"decimal":   formatQuantity,
+		"safeURL":   safeURL,
+		"runPath":   dashboardRunPath,
+		"wsPath":    dashboardWorkspacePath,
+		"sign":      func(d decimal.Decimal) int { return d.Round(2).Sign() },
+		"shortHash": func(s string) string { return s[:min(len(s), 12)] },
+		"deref": func(s *string) string {
+			if s == nil {
+				return ""
+			}
+			return *s
+		},
+	}
+}
+
+// formatUSD prints $1,234.56 (negative: -$1,234.56).
+func formatUSD(d decimal.Decimal) string {
+	s := d.Abs().StringFixed(2)
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if d.Round(2).IsNegative() {
+		b.WriteByte('-')
+	}
+	b.WriteByte('$')
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	b.WriteByte('.')
+	b.WriteString(frac)
+	return b.String()
+}
+
+// formatSignedUSD prints +$12.40, -$3.00 or $0.00.
+func formatSignedUSD(d decimal.Decimal) string {
+	if d.Round(2).IsPositive() {
+		return "+" + formatUSD(d)
+	}
+	return formatUSD(d)
+}
+
+// formatUSDPtr prints an optional amount; "—" when there is none.
+func formatUSDPtr(d *decimal.Decimal) string {
+	if d == nil {
+		return "—"
+	}
+	return formatUSD(*d)
+}
+
+// formatUSDText prints an amount kept as a decimal string (a policy limit).
+func formatUSDText(s *string) string {
+	if s == nil {
+		return "—"
+	}
+	d, err := decimal.NewFromString(*s)
+	if err != nil {
+		return *s
+	}
+	return formatUSD(d)
+}
+
+// formatQuantity prints a decimal as computed (no rounding), or "—".
+func formatQuantity(d *decimal.Decimal) string {
+	if d == nil {
+		return "—"
+	}
+	return d.String()
+}
+
+func formatWhen(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
+
+// safeURL keeps only absolute http(s) links from TFC requests; anything
+// else renders as no link.
+func safeURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+func dashboardRunPath(runID string) string { return "/runs/" + url.PathEscape(runID) }
+
+func dashboardWorkspacePath(workspaceID string) string {
+	return "/workspaces/" + url.PathEscape(workspaceID)
+}

@@ -1,0 +1,82 @@
+package perf
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/costgate/costgate/estimator"
+	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/worker"
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// BenchmarkEstimate compares, per plan size, decoding the plan bytes into a
+// tfjson.Plan (the baseline) with the service's whole estimate: decode as
+// the worker does, walk, one batch lookup against the Postgres catalog
+// loaded with the embedded pricing-data, totals. Targets: estimate ≤ 1.5 ×
+// decode at 10k and 50k; ≤ 3 round trips; peak heap ≤ 3 × plan bytes.
+//
+//	go test ./internal/perf -run '^$' -bench Estimate -benchtime 3x
+func BenchmarkEstimate(b *testing.B) {
+	rt := &RoundTrips{}
+	pool := CatalogPool(b, rt)
+	est := worker.PlanEstimator{Catalog: pricing.NewPostgresCatalog(pool)}
+	ctx := context.Background()
+	for _, n := range PlanSizes(b) {
+		data := Plan(b, n)
+		b.Run(fmt.Sprintf("decode/resources=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			cpu := CPUTime()
+			for b.Loop() {
+				var p tfjson.Plan
+				p.UseJSONNumber(true)
+				if err := json.Unmarshal(data, &p); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, cpu)
+		})
+		b.Run(fmt.Sprintf("estimate/resources=%d", n), func(b *testing.B) {
+			run := func() *estimator.Estimate {
+				plan, err := est.DecodePlan(bytes.NewReader(data))
+				if err != nil {
+					b.Fatal(err)
+				}
+				e, err := est.Estimate(ctx, plan)
+				if err != nil {
+					b.Fatal(err)
+				}
+				return e
+			}
+			run() // warms the pool and its statement cache
+			var e *estimator.Estimate
+			before := rt.Count()
+			peak := PeakHeap(time.Millisecond, func() { e = run() })
+			trips := rt.Count() - before
+			if e.Summary.Resources != n || e.Summary.Estimated == 0 {
+				b.Fatalf("summary %+v: want %d resources, some priced", e.Summary, n)
+			}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			cpu := CPUTime()
+			for b.Loop() {
+				run()
+			}
+			reportCPU(b, cpu)
+			b.ReportMetric(float64(trips), "roundtrips/op")
+			b.ReportMetric(float64(peak)/float64(len(data)), "peakheap/planbyte")
+			b.ReportMetric(float64(len(data)), "planbytes")
+		})
+	}
+}
+
+// reportCPU reports the process CPU time per operation since start (the
+// benchmark's own goroutines and the GC; Postgres runs in its own process).
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64((CPUTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
