@@ -127,16 +127,8 @@ func newWorkspaceView(w store.WorkspaceSummary, policies []budget.Policy) worksp
 
 // index is GET /: every organization, its total and budget, and its workspaces.
 func (d *dashboard) index(c echo.Context) error {
-	ctx := c.Request().Context()
-	var list []store.WorkspaceSummary
-	var policies []budget.Policy
-	if err := d.s.readTx(ctx, func(tx pgx.Tx) (err error) {
-		if list, err = store.ListWorkspaces(ctx, tx, "", time.Now().Add(-trendWindow)); err != nil {
-			return err
-		}
-		policies, err = d.s.budgetPolicies(ctx, tx, "")
-		return err
-	}); err != nil {
+	list, policies, err := d.s.workspacesAndPolicies(c.Request().Context(), "")
+	if err != nil {
 		return err
 	}
 	var orgs []orgView

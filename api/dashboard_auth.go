@@ -28,7 +28,7 @@ const (
 )
 
 // tokenScope returns the scope of a configured API token, "" for none.
-// Every token is compared, in constant time.
+// Every token is compared, in constant time, so timing tells nothing.
 func (s *Server) tokenScope(token string) string {
 	scope := ""
 	for _, t := range s.deps.APITokens {

@@ -31,10 +31,12 @@ type chartPoint struct {
 	RunPath              string
 }
 
-// chartTick is an axis label at a position (y for the value axis, x for time).
+// chartTick is an axis label at a position (y for the value axis, x for
+// time); Anchor is its SVG text-anchor, so the end labels stay inside.
 type chartTick struct {
-	Pos   string
-	Label string
+	Pos    string
+	Label  string
+	Anchor string
 }
 
 // Chart geometry in SVG user units (the SVG scales to its container).
@@ -138,13 +140,20 @@ func timeTicks(first, last time.Time, xOf func(time.Time) string) []chartTick {
 		layout = "Jan 2 15:04"
 	}
 	if !last.After(first) {
-		return []chartTick{{Pos: xOf(first), Label: first.UTC().Format(layout)}}
+		return []chartTick{{Pos: xOf(first), Label: first.UTC().Format(layout), Anchor: "middle"}}
 	}
 	const n = 4
 	var out []chartTick
 	for i := 0; i <= n; i++ {
 		t := first.Add(last.Sub(first) * time.Duration(i) / n)
-		out = append(out, chartTick{Pos: xOf(t), Label: t.UTC().Format(layout)})
+		anchor := "middle"
+		switch i {
+		case 0:
+			anchor = "start"
+		case n:
+			anchor = "end"
+		}
+		out = append(out, chartTick{Pos: xOf(t), Label: t.UTC().Format(layout), Anchor: anchor})
 	}
 	return out
 }

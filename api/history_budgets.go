@@ -2,9 +2,11 @@ package api
 
 import (
 	"context"
+	"time"
 
 	"github.com/costgate/costgate/budget"
 	"github.com/costgate/costgate/store"
+	"github.com/jackc/pgx/v5"
 	"github.com/shopspring/decimal"
 )
 
@@ -40,6 +42,22 @@ func (s *Server) budgetPolicies(ctx context.Context, db store.DBTX, organization
 		out = append(out, p.Policy)
 	}
 	return out, err
+}
+
+// workspacesAndPolicies reads, in one snapshot, the workspaces of an
+// organization (all when empty) with their costs now and 30 days ago, and
+// the budget policies that may apply to them.
+func (s *Server) workspacesAndPolicies(ctx context.Context, organization string) ([]store.WorkspaceSummary, []budget.Policy, error) {
+	var list []store.WorkspaceSummary
+	var policies []budget.Policy
+	err := s.readTx(ctx, func(tx pgx.Tx) (err error) {
+		if list, err = store.ListWorkspaces(ctx, tx, organization, time.Now().Add(-trendWindow)); err != nil {
+			return err
+		}
+		policies, err = s.budgetPolicies(ctx, tx, organization)
+		return err
+	})
+	return list, policies, err
 }
 
 // workspaceBudget compares a workspace's current cost (nil: none known,

@@ -4,11 +4,9 @@ import (
 	"cmp"
 	"net/http"
 	"slices"
-	"time"
 
 	"github.com/costgate/costgate/budget"
 	"github.com/costgate/costgate/store"
-	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 	"github.com/shopspring/decimal"
 )
@@ -76,15 +74,8 @@ func (s *Server) handleOrganizationSummary(c echo.Context) error {
 	}
 	org := pathParam(c, "organization")
 	ctx := c.Request().Context()
-	var list []store.WorkspaceSummary
-	var policies []budget.Policy
-	if err := s.readTx(ctx, func(tx pgx.Tx) (err error) {
-		if list, err = store.ListWorkspaces(ctx, tx, org, time.Now().Add(-trendWindow)); err != nil {
-			return err
-		}
-		policies, err = s.budgetPolicies(ctx, tx, org)
-		return err
-	}); err != nil {
+	list, policies, err := s.workspacesAndPolicies(ctx, org)
+	if err != nil {
 		return err
 	}
 	sum := summarizeOrganization(org, list, policies)

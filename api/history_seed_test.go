@@ -115,12 +115,16 @@ func seedHistory(t testing.TB, pool *pgxpool.Pool, file budget.File, runs []seed
 	for _, r := range runs {
 		branch, commit := "main", "7d8fb2a2d601edebdb7a59ad2088a96673637d22"
 		repo, commitURL := "https://github.com/acme/infra", "https://github.com/acme/infra/commit/"+commit
-		nr := store.NewRun{TaskResultID: r.taskResultID, RunID: r.runID, Stage: r.stage, Organization: r.org,
-			WorkspaceID: r.wsID, WorkspaceName: r.wsName, IsSpeculative: r.speculative, CreatedBy: "jdoe",
-			RunMessage: "Triggered via UI", RunAppURL: "https://app.terraform.io/app/" + r.org + "/workspaces/" + r.wsName + "/runs/" + r.runID,
+		nr := store.NewRun{
+			TaskResultID: r.taskResultID, RunID: r.runID, Stage: r.stage, Organization: r.org,
+			WorkspaceID: r.wsID, WorkspaceName: r.wsName, IsSpeculative: r.speculative,
+			CreatedBy: "jdoe", RunMessage: "Triggered via UI",
+			RunAppURL:       "https://app.terraform.io/app/" + r.org + "/workspaces/" + r.wsName + "/runs/" + r.runID,
 			WorkspaceAppURL: "https://app.terraform.io/app/" + r.org + "/workspaces/" + r.wsName,
-			VCSRepoURL: &repo, VCSBranch: &branch, VCSCommitURL: &commitURL, VCSCommitHash: &commit,
-			CallbackURL: "https://app.terraform.io/api/v2/task-results/" + r.taskResultID + "/callback", OutcomesCapable: true}
+			VCSRepoURL:      &repo, VCSBranch: &branch, VCSCommitURL: &commitURL, VCSCommitHash: &commit,
+			CallbackURL:     "https://app.terraform.io/api/v2/task-results/" + r.taskResultID + "/callback",
+			OutcomesCapable: true,
+		}
 		if r.prURL != "" {
 			nr.VCSPullRequestURL = &r.prURL
 		}

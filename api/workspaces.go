@@ -101,15 +101,8 @@ func (s *Server) handleListWorkspaces(c echo.Context) error {
 	}
 	org := p.str("organization")
 	ctx := c.Request().Context()
-	var list []store.WorkspaceSummary
-	var policies []budget.Policy
-	if err := s.readTx(ctx, func(tx pgx.Tx) (err error) {
-		if list, err = store.ListWorkspaces(ctx, tx, org, time.Now().Add(-trendWindow)); err != nil {
-			return err
-		}
-		policies, err = s.budgetPolicies(ctx, tx, org)
-		return err
-	}); err != nil {
+	list, policies, err := s.workspacesAndPolicies(ctx, org)
+	if err != nil {
 		return err
 	}
 	out := make([]workspaceJSON, len(list))

@@ -100,8 +100,12 @@ func unpricedOutcome(in Input) (Outcome, bool) {
 	var unpriced []missing
 	for _, r := range e.Resources {
 		for _, c := range r.Components {
-			if !c.PriceFound {
+			switch {
+			case c.Unpriced():
 				unpriced = append(unpriced, missing{r.Address, c.Name, c.Unit})
+			case !c.PriceFound:
+				// No usage given, so no money is missing yet; still listed.
+				unpriced = append(unpriced, missing{r.Address, c.Name + " (usage-based, no usage given)", c.Unit})
 			}
 		}
 	}
@@ -131,9 +135,9 @@ func unpricedOutcome(in Input) (Outcome, bool) {
 		}
 		return types[i].name < types[j].name
 	})
-	unpricedCount := max(e.Summary.UnpricedComponents, len(unpriced))
+	unpricedCount := e.Summary.UnpricedComponents
 	unsupportedCount := e.Summary.Unsupported
-	if unpricedCount == 0 && unsupportedCount == 0 && len(types) == 0 {
+	if len(unpriced) == 0 && unsupportedCount == 0 && len(types) == 0 {
 		return Outcome{}, false
 	}
 

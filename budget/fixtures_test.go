@@ -97,9 +97,10 @@ func decv(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 func str(s string) *string { return &s }
 
 func withUnpriced(e *estimator.Estimate, address, component string) *estimator.Estimate {
+	qty := hoursPerMonth
 	e.Resources = append(e.Resources, estimator.ResourceCost{
 		Address: address, Type: "aws_nat_gateway", Action: "create", Region: "us-east-1", Status: "estimated",
-		Components: []estimator.ComponentCost{{Name: component, Unit: "hours", PriceFound: false}},
+		Components: []estimator.ComponentCost{{Name: component, Unit: "hours", MonthlyQuantity: &qty, PriceFound: false}},
 	})
 	e.Summary.Resources++
 	e.Summary.Estimated++

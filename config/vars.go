@@ -84,7 +84,7 @@ func variables() []variable {
 			set: func(c *Config, v string) error { return parseDuration(v, &c.PriceMaxAge) }},
 		{env: "COSTGATE_BUDGETS_FILE", usage: "YAML file of budget policies loaded at start",
 			set: func(c *Config, v string) error { c.BudgetsFile = v; return nil }},
-		{env: "COSTGATE_RETENTION", def: "0", usage: "delete estimates older than this (e.g. 8760h); 0 keeps them forever",
+		{env: "COSTGATE_RETENTION", def: "0", usage: "delete runs and their estimates received longer ago than this (e.g. 8760h), keeping each workspace's latest priced run; 0 keeps them forever",
 			set: func(c *Config, v string) error { return parseDuration(v, &c.Retention) }},
 		{env: "COSTGATE_DASHBOARD_PUBLIC", def: "false", isBool: true, usage: "serve the dashboard without an API token",
 			set: func(c *Config, v string) error { return parseBool(v, &c.DashboardPublic) }},

@@ -86,6 +86,7 @@ func TestCorpusGolden(t *testing.T) {
 func TestCorpusCoverage(t *testing.T) {
 	var (
 		changes, free, costBearing, estimated, fullyPriced int
+		knownCostPriced, unpricedUsage                     int
 		unpricedComponents, usageUnknown                   int
 		unsupported                                        = map[string]int{}
 		unpricedByType                                     = map[string]int{}
@@ -118,13 +119,20 @@ func TestCorpusCoverage(t *testing.T) {
 			if r.Status != StatusEstimated {
 				continue
 			}
-			priced := true
+			// fully priced: every line has a price (usage-based ones included);
+			// known cost priced: every line with a quantity has a price.
+			priced, knownPriced := true, true
 			for _, cs := range [][]ComponentCost{r.Components, r.PriorComponents} {
 				for _, c := range cs {
 					if !c.PriceFound {
 						priced = false
+					}
+					if c.Unpriced() {
+						knownPriced = false
 						unpricedComponents++
 						unpricedByType[r.Type]++
+					} else if !c.PriceFound {
+						unpricedUsage++
 					}
 					if c.MonthlyQuantity == nil {
 						usageUnknown++
@@ -133,6 +141,9 @@ func TestCorpusCoverage(t *testing.T) {
 			}
 			if priced {
 				fullyPriced++
+			}
+			if knownPriced {
+				knownCostPriced++
 			}
 		}
 	}
@@ -147,9 +158,11 @@ func TestCorpusCoverage(t *testing.T) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "corpus: %d managed resource changes: %d free, %d cost-bearing\n", changes, free, costBearing)
 	fmt.Fprintf(&b, "cost-bearing: %d estimated (%d fully priced), %d unsupported\n", estimated, fullyPriced, costBearing-estimated)
-	fmt.Fprintf(&b, "share of cost-bearing changes fully priced: %d/%d = %.1f%%\n", fullyPriced, costBearing, share)
-	fmt.Fprintf(&b, "components with price not found: %d %v\n", unpricedComponents, formatCounts(unpricedByType))
-	fmt.Fprintf(&b, "usage-based components without usage: %d\n", usageUnknown)
+	fmt.Fprintf(&b, "share of cost-bearing changes fully priced (every line has a price): %d/%d = %.1f%%\n", fullyPriced, costBearing, share)
+	fmt.Fprintf(&b, "share whose known cost is priced (every line with a quantity has a price): %d/%d = %.1f%%\n",
+		knownCostPriced, costBearing, 100*float64(knownCostPriced)/float64(max(costBearing, 1)))
+	fmt.Fprintf(&b, "components with a quantity but price not found: %d %v\n", unpricedComponents, formatCounts(unpricedByType))
+	fmt.Fprintf(&b, "usage-based components without usage: %d (of which %d without a price either)\n", usageUnknown, unpricedUsage)
 	fmt.Fprintf(&b, "unsupported types (%d): %s\n", len(unsupported), formatCounts(unsupported))
 	t.Log("\n" + b.String())
 }

@@ -22,8 +22,9 @@ func countResource(s *Summary, r ResourceCost, sources map[PriceSource]bool) {
 		s.Unsupported++
 		s.UnsupportedTypes[r.Type]++
 	}
-	unpriced := unpricedCount(r)
+	unpriced, unpricedUsage := unpricedCounts(r)
 	s.UnpricedComponents += unpriced
+	s.UnpricedUsageComponents += unpricedUsage
 	if unpriced > 0 {
 		s.UnpricedResources++
 	}
@@ -101,18 +102,21 @@ func sumCost(list []ComponentCost) decimal.Decimal {
 	return total
 }
 
-// unpricedCount counts a resource's components whose price was not found,
-// on both sides shown.
-func unpricedCount(r ResourceCost) int {
-	n := 0
+// unpricedCounts counts a resource's components whose price was not found,
+// on both sides shown: those with a quantity (money is missing) and
+// usage-based ones without usage.
+func unpricedCounts(r ResourceCost) (unpriced, unpricedUsage int) {
 	for _, cs := range [][]ComponentCost{r.Components, r.PriorComponents} {
 		for _, c := range cs {
-			if !c.PriceFound {
-				n++
+			switch {
+			case c.Unpriced():
+				unpriced++
+			case !c.PriceFound:
+				unpricedUsage++
 			}
 		}
 	}
-	return n
+	return unpriced, unpricedUsage
 }
 
 // usageUnknownCount counts a resource's components without usage.

@@ -81,7 +81,16 @@ type Summary struct {
 	// UnpricedResources counts estimated resources with at least one
 	// component whose price was not found.
 	UnpricedResources int `json:"unpriced_resources"`
+	// UnpricedUsageComponents are usage-based components without usage whose
+	// unit price was not found either: no money is missing yet, but giving
+	// usage will not price them. They are not in UnpricedComponents.
+	UnpricedUsageComponents int `json:"unpriced_usage_components"`
 }
+
+// Unpriced reports whether the component has a quantity but no price, so part
+// of the monthly cost is unknown. A usage-based component without usage has
+// no cost to miss; it is counted apart (Summary.UnpricedUsageComponents).
+func (c ComponentCost) Unpriced() bool { return !c.PriceFound && c.MonthlyQuantity != nil }
 
 // PriceSource is one price source used by an estimate.
 type PriceSource struct {

@@ -136,7 +136,8 @@ func markdownRows(est *Estimate) []string {
 	for i, l := range list {
 		r := l.r
 		var notes []string
-		if unpriced := unpricedCount(r); unpriced > 0 {
+		if unpriced, unpricedUsage := unpricedCounts(r); unpriced+unpricedUsage > 0 {
+			unpriced += unpricedUsage
 			notes = append(notes, "⚠ "+plural(unpriced, "price", "prices")+" not found")
 		}
 		if usageUnknownCount(r) > 0 {
@@ -168,6 +169,10 @@ func markdownSummary(est *Estimate, opts MarkdownOptions) string {
 	if s.UsageUnknownComponents > 0 {
 		fmt.Fprintf(&b, " %s without usage (cost depends on usage).",
 			plural(s.UsageUnknownComponents, "usage-based component", "usage-based components"))
+	}
+	if s.UnpricedUsageComponents > 0 {
+		fmt.Fprintf(&b, " %s also without a price.",
+			plural(s.UnpricedUsageComponents, "usage-based component is", "usage-based components are"))
 	}
 	b.WriteString("\n")
 	if len(s.UnsupportedTypes) > 0 {

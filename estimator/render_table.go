@@ -66,7 +66,8 @@ func resourceRows(r ResourceCost) []tableRow {
 	if r.Deposed != "" {
 		where += ", deposed object " + r.Deposed
 	}
-	if n := unpricedCount(r); n > 0 {
+	if u, uu := unpricedCounts(r); u+uu > 0 {
+		n := u + uu
 		where += ", " + plural(n, "price", "prices") + " not found"
 	}
 	rows := []tableRow{{
@@ -175,6 +176,10 @@ func writeTableSummary(w io.Writer, est *Estimate) {
 	if s.UsageUnknownComponents > 0 {
 		fmt.Fprintf(w, "  %s without usage: unit price shown, monthly cost depends on usage (give it with --usage-file)\n",
 			plural(s.UsageUnknownComponents, "usage-based component", "usage-based components"))
+	}
+	if s.UnpricedUsageComponents > 0 {
+		fmt.Fprintf(w, "  %s: price not found either (giving usage will not price them)\n",
+			plural(s.UnpricedUsageComponents, "usage-based component without usage", "usage-based components without usage"))
 	}
 	if len(s.UnsupportedTypes) > 0 {
 		parts := make([]string, 0, len(s.UnsupportedTypes))

@@ -36,8 +36,9 @@
 //
 // # Catalog storage
 //
-// Postgres: tables price_sources, products and prices (migration
-// 0010_pricing_catalog.sql); Load replaces one source's rows in one
-// transaction, so readers see the old or the new catalog, never half. Index
-// choice and EXPLAIN figures: docs/pricing-catalog.md.
+// Postgres: tables price_sources, price_products and prices (migration
+// 0010), the lookup function price_lookup and its attribute statistics
+// (0011). Load replaces one source's rows in one transaction, so readers see
+// the old or the new catalog, never half. Index choice and measured figures:
+// docs/pricing-catalog.md.
 package pricing

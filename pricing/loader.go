@@ -130,7 +130,7 @@ func LoadDataFile(ctx context.Context, db TxBeginner, fsys fs.FS, df DataFile) (
 	if err := copyPrices(ctx, tx, fsys, df, src, sourceID, products); err != nil {
 		return fail(err)
 	}
-	if err := refreshAttributeStats(ctx, tx, sourceID); err != nil {
+	if err := countAttributeValues(ctx, tx, sourceID); err != nil {
 		return fail(err)
 	}
 	// COPY fills the GIN index's pending list, which every lookup would scan
@@ -280,23 +280,17 @@ func deleteSource(ctx context.Context, tx pgx.Tx, name string) error {
 	return nil
 }
 
-// refreshAttributeStats recounts the distinct values of each attribute key in
-// the regions the source has products in (migration 0011: the lookup probes
-// the index with the most selective attribute). Regions the source had
-// before and no longer has keep their counts: they only steer the probe.
-func refreshAttributeStats(ctx context.Context, tx pgx.Tx, sourceID int32) error {
-	const regions = `SELECT DISTINCT provider, service, region FROM price_products WHERE source_id = $1`
-	if _, err := tx.Exec(ctx, `DELETE FROM price_attribute_stats st USING (`+regions+`) r
-		WHERE st.provider = r.provider AND st.service = r.service AND st.region = r.region`, sourceID); err != nil {
-		return fmt.Errorf("refreshing attribute statistics: %w", err)
-	}
-	if _, err := tx.Exec(ctx, `INSERT INTO price_attribute_stats (provider, service, region, key, distinct_values)
-		SELECT p.provider, p.service, p.region, e.key, count(DISTINCT e.value)
-		FROM price_products p JOIN (`+regions+`) r
-		  ON p.provider = r.provider AND p.service = r.service AND p.region = r.region
-		CROSS JOIN jsonb_each_text(p.attributes) e
-		GROUP BY 1, 2, 3, 4`, sourceID); err != nil {
-		return fmt.Errorf("refreshing attribute statistics: %w", err)
+// countAttributeValues records the distinct values of each attribute key of
+// the source's products per provider/service/region (migration 0011: the
+// lookup probes the index with the most selective attribute). The counts go
+// with the source: deleted with it, so a load only counts its own rows.
+func countAttributeValues(ctx context.Context, tx pgx.Tx, sourceID int32) error {
+	if _, err := tx.Exec(ctx, `INSERT INTO price_attribute_stats (source_id, provider, service, region, key, distinct_values)
+		SELECT $1, p.provider, p.service, p.region, e.key, count(DISTINCT e.value)
+		FROM price_products p CROSS JOIN jsonb_each_text(p.attributes) e
+		WHERE p.source_id = $1
+		GROUP BY p.provider, p.service, p.region, e.key`, sourceID); err != nil {
+		return fmt.Errorf("counting attribute values: %w", err)
 	}
 	return nil
 }

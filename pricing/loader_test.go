@@ -377,3 +377,31 @@ func TestLoadMissingSidecar(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+func TestLoadCountsAttributeValues(t *testing.T) {
+	ctx := t.Context()
+	pool := dbtest.NewPool(t)
+	if _, err := Load(ctx, pool, os.DirFS(smallDataDir(t))); err != nil {
+		t.Fatal(err)
+	}
+	// Every count must equal the distinct values of the source's products.
+	var wrong, regions int
+	err := pool.QueryRow(ctx, `
+		WITH truth AS (
+			SELECT source_id, provider, service, region, e.key, count(DISTINCT e.value) AS n
+			FROM price_products CROSS JOIN jsonb_each_text(attributes) e GROUP BY 1, 2, 3, 4, 5)
+		SELECT count(*) FILTER (WHERE st.distinct_values IS DISTINCT FROM truth.n),
+		       count(DISTINCT (truth.provider, truth.service, truth.region))
+		FROM truth FULL JOIN price_attribute_stats st USING (source_id, provider, service, region, key)`).Scan(&wrong, &regions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wrong != 0 || regions < 40 {
+		t.Errorf("%d wrong counts over %d regions", wrong, regions)
+	}
+	var machineTypes int
+	if err := pool.QueryRow(ctx, `SELECT distinct_values FROM price_attribute_stats
+		WHERE provider = 'google' AND service = 'Compute Engine' AND region = 'us-central1' AND key = 'machineType'`).Scan(&machineTypes); err != nil || machineTypes < 20 {
+		t.Errorf("machine types in us-central1: %d (%v)", machineTypes, err)
+	}
+}

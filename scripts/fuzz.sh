@@ -6,6 +6,9 @@
 # fixed) and makes the script fail.
 #   make fuzz FUZZTIME=5m            # every target, 5 minutes each
 #   FUZZ=importer make fuzz          # only the price importers
+# FUZZPARALLEL sets the workers per target (default: all cores); FUZZMINIMIZE
+# bounds the minimisation of each new input (default 1s: longer eats the
+# run on large seeds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-1m}
@@ -19,7 +22,7 @@ while IFS=: read -r file target; do
   if ! grep -Eq -- "$FILTER" <<<"$pkg $target"; then continue; fi
   log="$logdir/$(echo "$pkg.$target" | tr '/.' '__').log"
   echo "== $pkg $target ($FUZZTIME)" >&2
-  if go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime "${FUZZMINIMIZE:-5s}" -parallel "$PARALLEL" >"$log" 2>&1; then
+  if go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime "${FUZZMINIMIZE:-1s}" -parallel "$PARALLEL" >"$log" 2>&1; then
     result=ok
   else
     result=FAIL

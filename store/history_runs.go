@@ -26,7 +26,7 @@ type RunFilter struct {
 	Workspace string
 	// WorkspaceID matches the workspace id only.
 	WorkspaceID string
-	Stages    []string
+	Stages      []string
 	// Statuses are passed, failed or pending (not decided yet).
 	Statuses    []string
 	Speculative *bool

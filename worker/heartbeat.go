@@ -85,13 +85,23 @@ func (w *HeartbeatWorker) Work(ctx context.Context, _ *river.Job[HeartbeatArgs])
 		s.logger.WarnContext(ctx, "heartbeat sweep", "error", err)
 		return nil
 	}
+	// A few at a time: one hanging callback URL must not hold up the others.
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, heartbeatConcurrency)
 	for _, r := range open {
-		log := s.logger.With("task_result_id", r.TaskResultID)
 		token, err := s.openToken(r.TaskResultID, r.AccessTokenSealed)
 		if err != nil {
 			continue // the final callback reports it
 		}
-		s.sendRunning(ctx, log, r.ID, r.CallbackURL, token, progressMessage)
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			s.sendRunning(ctx, s.logger.With("task_result_id", r.TaskResultID), r.ID, r.CallbackURL, token, progressMessage)
+		})
 	}
+	wg.Wait()
 	return nil
 }
+
+// heartbeatConcurrency is how many `running` updates a sweep sends at once.
+const heartbeatConcurrency = 8

@@ -18,10 +18,10 @@ type PlanEstimator struct {
 	Options estimator.Options
 }
 
-// DecodePlan parses plan JSON.
+// DecodePlan parses plan JSON, streamed, keeping only what Estimate reads.
 func (p PlanEstimator) DecodePlan(r io.Reader) (plan *tfjson.Plan, err error) {
 	defer recoverAs(&err, "decoding")
-	return estimator.DecodePlan(r)
+	return estimator.DecodePlanForEstimate(r)
 }
 
 // Estimate prices a plan.

@@ -34,6 +34,8 @@ type Config struct {
 	// PollInterval is how often river looks for jobs besides notifications;
 	// zero keeps river's default (1 s).
 	PollInterval time.Duration
+	// Retention deletes runs received longer ago (COSTGATE_RETENTION); zero keeps them.
+	Retention time.Duration
 }
 
 // Deps are the collaborators of the jobs.
@@ -101,6 +103,10 @@ func NewClient(cfg Config, deps Deps) (*river.Client[pgx.Tx], error) {
 	if err := river.AddWorkerSafely(workers, &HeartbeatWorker{s: s}); err != nil {
 		return nil, fmt.Errorf("registering heartbeat worker: %w", err)
 	}
+	retention, err := addRetention(workers, deps.Pool, cfg.Retention, logger)
+	if err != nil {
+		return nil, err
+	}
 	client, err := river.NewClient(riverpgxv5.New(deps.Pool), &river.Config{
 		Logger: logger,
 		Queues: map[string]river.QueueConfig{
@@ -117,7 +123,7 @@ func NewClient(cfg Config, deps Deps) (*river.Client[pgx.Tx], error) {
 			river.PeriodicInterval(heartbeatSweepEvery(cfg.HeartbeatInterval)),
 			func() (river.JobArgs, *river.InsertOpts) { return HeartbeatArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true, ID: "heartbeat"},
-		)},
+		), retention},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("creating river client: %w", err)

@@ -182,7 +182,7 @@ func readPlan(path string, stdin io.Reader) (plan *tfjson.Plan, err error) {
 		defer file.Close()
 		r = file
 	}
-	plan, err = estimator.DecodePlan(r)
+	plan, err = estimator.DecodePlanForEstimate(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -194,11 +194,8 @@ func readPlan(path string, stdin io.Reader) (plan *tfjson.Plan, err error) {
 func openCatalog(ctx context.Context, getenv func(string) string) (pricing.Catalog, func(), error) {
 	url := getenv("DATABASE_URL")
 	if url == "" {
-		c, err := pricing.LoadEmbeddedCatalog()
-		if err != nil {
-			return nil, nil, err
-		}
-		return c, func() {}, nil
+		// Reads only the rows of the buckets the plan asks about.
+		return pricing.NewEmbeddedCatalog(), func() {}, nil
 	}
 	connectCtx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()

@@ -23,7 +23,7 @@ func migrateCommand() command {
 			return 2
 		}
 		logger := newLogger(s.stderr, "info")
-		pool, err := openPool(ctx, *dbURL)
+		pool, err := openPool(ctx, *dbURL, 0)
 		if err != nil {
 			fmt.Fprintf(s.stderr, "costgate migrate: %v\n", err)
 			return 1

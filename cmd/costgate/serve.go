@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/costgate/costgate/api"
@@ -73,7 +74,7 @@ func serve(ctx context.Context, cfg *config.Config, logger *slog.Logger) error {
 		}()
 		dbURL = pg.URL
 	}
-	pool, err := openPool(ctx, dbURL)
+	pool, err := openPool(ctx, dbURL, servicePoolSize(cfg.EstimateWorkers, cfg.CallbackWorkers))
 	if err != nil {
 		return err
 	}
@@ -139,7 +140,7 @@ func serve(ctx context.Context, cfg *config.Config, logger *slog.Logger) error {
 		EstimateWorkers: cfg.EstimateWorkers, CallbackWorkers: cfg.CallbackWorkers,
 		JobTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter,
 		HeartbeatInterval: cfg.HeartbeatInterval, GiveUpAfter: cfg.CallbackGiveUp,
-		PublicURL: cfg.PublicURL,
+		PublicURL: cfg.PublicURL, Retention: cfg.Retention,
 	}, worker.Deps{
 		Pool: pool, Box: box,
 		Plans:     &runtask.PlanClient{HTTPClient: httpClient, Hosts: hosts, MaxBytes: cfg.PlanMaxBytes, Timeout: cfg.JobTimeout},
@@ -154,7 +155,7 @@ func serve(ctx context.Context, cfg *config.Config, logger *slog.Logger) error {
 	server := api.New(api.Deps{
 		DB: pool, Jobs: jobs, Verifier: runtask.NewVerifier(cfg.HMACKeyBytes()), Hosts: hosts, Box: box,
 		Metrics: m, Logger: logger, Ready: readyChecks(pool), APITokens: apiTokens, BudgetFile: budgets,
-		APIRateLimit: cfg.APIRateLimit,
+		APIRateLimit: cfg.APIRateLimit, DashboardPublic: cfg.DashboardPublic,
 	})
 
 	// river stops when told to, not when ctx ends, so in-flight jobs can finish.
@@ -196,8 +197,16 @@ func serve(ctx context.Context, cfg *config.Config, logger *slog.Logger) error {
 }
 
 // openPool connects, waiting up to 30 s for a database that is starting.
-func openPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
-	pool, err := pgxpool.New(ctx, url)
+// maxConns > 0 sizes the pool unless the URL sets pool_max_conns.
+func openPool(ctx context.Context, url string, maxConns int32) (*pgxpool.Pool, error) {
+	poolCfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("DATABASE_URL: %w", err)
+	}
+	if maxConns > 0 && !strings.Contains(url, "pool_max_conns") {
+		poolCfg.MaxConns = maxConns
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, poolCfg)
 	if err != nil {
 		return nil, fmt.Errorf("DATABASE_URL: %w", err)
 	}

@@ -23,8 +23,8 @@ import (
 // The price data has no S3 prices (FORMAT.md, "S3"), so every line says
 // "price not found" until an AmazonS3 offer file is imported. The queries use
 // the offer files' S3 attributes (family Storage by volumeType, family API
-// Request by group), which FORMAT.md does not list yet: they are not
-// verified against any imported row.
+// Request by group), listed in FORMAT.md but not verified against any
+// imported row (none exists).
 func s3BucketResource() schema.ResourceType {
 	return schema.ResourceType{Name: "aws_s3_bucket", Build: buildS3Bucket}
 }

@@ -296,7 +296,7 @@ func TestGiveUpBeforeDeadline(t *testing.T) {
 	h := newHarness(t, options{giveUp: 1500 * time.Millisecond})
 	script := make([]int, 200)
 	for i := range script {
-		script[i] = 503
+		script[i] = 500 // no Retry-After: the test backoff (100 ms) paces the retries
 	}
 	h.startRunScripted("down", corpusPlan(t), script)
 	h.waitState("down", store.StateUndeliverable, 20*time.Second)

@@ -38,7 +38,7 @@ func BenchmarkIntake(b *testing.B) {
 	seconds := envInt(b, "COSTGATE_BENCH_INTAKE_SECONDS", 30)
 	clients := envInt(b, "COSTGATE_BENCH_INTAKE_CLIENTS", 200)
 	tfc := faketfc.New(b, faketfc.Options{PlainHTTP: true})
-	svc := StartService(b, Binary(b), CloneCatalogDB(b)+os.Getenv("COSTGATE_BENCH_DBURL_SUFFIX"))
+	svc := StartService(b, Binary(b), CloneCatalogDB(b))
 	hc := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxIdleConns: clients}}
 
 	// One large plan on the idle service: ack to final callback.

@@ -1,7 +1,9 @@
 package perf
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,19 +34,55 @@ func PlanSizes(tb testing.TB) []int {
 	return out
 }
 
-// plans caches generated plans by size for the process.
-var plans sync.Map // int → []byte
+var (
+	planDirOnce sync.Once
+	planDir     string
+	planDirErr  error
+	planFiles   sync.Map // int → path
+)
 
-// Plan returns the generated plan of n resource changes.
-func Plan(tb testing.TB, n int) []byte {
+// PlanFile returns the path of the generated plan of n resource changes,
+// written once per process to a temporary directory (removed by
+// RemovePlanFiles): benchmarks stream it from disk as the CLI does, so
+// that no plan bytes sit on the heap while memory is measured.
+func PlanFile(tb testing.TB, n int) string {
 	tb.Helper()
-	if b, ok := plans.Load(n); ok {
-		return b.([]byte)
+	if p, ok := planFiles.Load(n); ok {
+		return p.(string)
 	}
-	b, err := plangen.Generate(plangen.Options{Resources: n, Seed: Seed})
+	planDirOnce.Do(func() { planDir, planDirErr = os.MkdirTemp("", "costgate-plans-") })
+	if planDirErr != nil {
+		tb.Fatal(planDirErr)
+	}
+	path := filepath.Join(planDir, fmt.Sprintf("plan-%d-seed%d.json", n, Seed))
+	f, err := os.Create(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	plans.Store(n, b)
+	err = plangen.Write(f, plangen.Options{Resources: n, Seed: Seed})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	planFiles.Store(n, path)
+	return path
+}
+
+// RemovePlanFiles deletes the plans PlanFile wrote.
+func RemovePlanFiles() {
+	if planDir != "" {
+		_ = os.RemoveAll(planDir)
+	}
+}
+
+// Plan returns the bytes of the generated plan of n resource changes.
+func Plan(tb testing.TB, n int) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(PlanFile(tb, n))
+	if err != nil {
+		tb.Fatal(err)
+	}
 	return b
 }

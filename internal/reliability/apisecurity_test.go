@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/costgate/costgate/api"
+	"github.com/costgate/costgate/api/openapitest"
 	"github.com/costgate/costgate/internal/dbtest"
 	"github.com/costgate/costgate/runtask"
 	"github.com/costgate/costgate/secretbox"
@@ -50,7 +51,8 @@ func apiServer(t *testing.T, hmacKeys []string, rateLimit int) (*api.Server, htt
 		APITokens:    []api.APIToken{{Token: readAPIToken, Scope: api.ScopeRead}, {Token: adminAPIToken, Scope: api.ScopeAdmin}},
 		APIRateLimit: rateLimit,
 	})
-	return s, s.Handler()
+	// Every /api/v1/ answer is also checked against the OpenAPI document.
+	return s, openapitest.Handler(t, s.Handler())
 }
 
 func do(h http.Handler, method, path, auth, body string) *httptest.ResponseRecorder {

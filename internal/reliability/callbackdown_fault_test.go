@@ -18,6 +18,7 @@ import (
 // `running` updates every heartbeat interval, so TFC's 10-minute progress
 // timer never runs out.
 func TestCallbackEndpointDown(t *testing.T) {
+	t.Parallel()
 	outage := envDuration("COSTGATE_RELIABILITY_CALLBACK_OUTAGE", 8*time.Second)
 	const n, heartbeat = 12, time.Second
 	r := newRig(t, rigOptions{env: []string{
@@ -70,9 +71,9 @@ func TestCallbackEndpointDown(t *testing.T) {
 			kept++
 		}
 	}
-	// TFC's 10-minute timer, scaled: no silence after the outage longer than
-	// the heartbeat interval plus one sweep and some slack.
-	if limit := 2*heartbeat + 2*time.Second; worstGap > limit {
+	// TFC's 10-minute timer against the 2-minute heartbeat, scaled: no
+	// silence after the outage of five heartbeat intervals.
+	if limit := 5 * heartbeat; worstGap > limit {
 		t.Errorf("a run went %s without an accepted update after the outage (heartbeat %s)", worstGap.Round(time.Millisecond), heartbeat)
 	}
 	if kept == 0 {

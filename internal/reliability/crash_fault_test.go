@@ -18,6 +18,7 @@ import (
 // callback; replays of finals TFC already took are answered 409 and counted
 // apart. The last process then stops cleanly on SIGTERM.
 func TestSIGKILLUnderLoad(t *testing.T) {
+	t.Parallel()
 	n := envInt("COSTGATE_RELIABILITY_RUNS", 100)
 	r := newRig(t, rigOptions{})
 	pool := r.pool()

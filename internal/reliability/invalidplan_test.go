@@ -18,6 +18,7 @@ import (
 // why, when the plan is unusable), the process never restarts, and it keeps
 // answering.
 func TestInvalidPlans(t *testing.T) {
+	t.Parallel()
 	const maxBytes = 8 << 20
 	r := newRig(t, rigOptions{env: []string{fmt.Sprintf("COSTGATE_PLAN_MAX_BYTES=%d", maxBytes), "COSTGATE_JOB_TIMEOUT=20s", "COSTGATE_RESCUE_AFTER=30s"}})
 	p := r.start("serve")

@@ -16,6 +16,7 @@ import (
 // timeout in a failed callback saying so; a slow download that fits in the
 // timeout is priced. Nothing waits past the timeout.
 func TestPlanHostSlowOrHanging(t *testing.T) {
+	t.Parallel()
 	const jobTimeout = 3 * time.Second
 	r := newRig(t, rigOptions{env: []string{"COSTGATE_JOB_TIMEOUT=" + jobTimeout.String(), "COSTGATE_RESCUE_AFTER=4s"}})
 	p := r.start("serve")

@@ -20,6 +20,7 @@ import (
 // recovers without a restart, and every run that got a 200 gets exactly one
 // final callback.
 func TestPostgresRestartUnderLoad(t *testing.T) {
+	t.Parallel()
 	binary(t)
 	if throwawaypg.BinDir() == "" {
 		t.Fatal("no initdb/pg_ctl: install PostgreSQL; this test owns a throwaway server")

@@ -15,6 +15,7 @@ import (
 // stored once, its plan fetched once, and its final callback sent once —
 // no 409 replays — while both replicas do work.
 func TestTwoReplicas(t *testing.T) {
+	t.Parallel()
 	n := envInt("COSTGATE_RELIABILITY_RUNS", 100)
 	r := newRig(t, rigOptions{})
 	a, b := r.start("replica-a"), r.start("replica-b")

@@ -32,6 +32,7 @@ const (
 // scans the whole log, every column of every table (river's included) and
 // every API and intake response for them, raw, hex and base64.
 func TestSecretsNeverInClear(t *testing.T) {
+	t.Parallel()
 	r := newRig(t, rigOptions{env: []string{
 		"COSTGATE_API_TOKENS=" + readAPIToken + ":read," + adminAPIToken + ":admin",
 		"COSTGATE_HEARTBEAT_INTERVAL=1s",

@@ -59,6 +59,7 @@ func (tw *tripwire) port() string { _, p, _ := net.SplitHostPort(tw.addr); retur
 // the plan fetch refuses every forged redirect (the run fails saying so),
 // a callback redirect is not followed, and no listener is ever contacted.
 func TestSSRF(t *testing.T) {
+	t.Parallel()
 	r := newRig(t, rigOptions{tls: true})
 	p := r.start("serve")
 	evil := newTripwire(t, "127.0.0.2")

@@ -1,16 +1,18 @@
--- Distinct values of each attribute key among the products of one
--- provider/service/region, kept by pricing.Load. The lookup probes the GIN
--- index with the query's most selective attribute only (the key with the
--- most distinct values) and checks the others on the few rows found: a GIN
--- probe with common pairs such as tenancy=Shared reads their long posting
--- lists (docs/pricing-catalog.md). Only a heuristic: answers do not depend on it.
+-- Distinct values of each attribute key among the products of one source
+-- in one provider/service/region, written by pricing.Load with the source's
+-- rows (and deleted with them). The lookup probes the GIN index with the
+-- query's most selective attribute only (the key with the most distinct
+-- values, summed over sources) and checks the others on the few rows found:
+-- a GIN probe with common pairs such as tenancy=Shared reads their long
+-- posting lists (docs/pricing-catalog.md). A heuristic: answers do not depend on it.
 CREATE TABLE price_attribute_stats (
+    source_id        integer NOT NULL REFERENCES price_sources (id) ON DELETE CASCADE,
     provider         text COLLATE "C" NOT NULL,
     service          text COLLATE "C" NOT NULL,
     region           text COLLATE "C" NOT NULL,
     key              text COLLATE "C" NOT NULL,
     distinct_values  integer NOT NULL,
-    PRIMARY KEY (provider, service, region, key)
+    PRIMARY KEY (provider, service, region, key, source_id)
 );
 
 -- price_lookup answers a batch of price queries (pricing.PostgresCatalog):
@@ -45,7 +47,8 @@ CROSS JOIN LATERAL (
         FROM jsonb_each_text(q.attributes::jsonb) e
         JOIN price_attribute_stats st
           ON st.provider = q.provider AND st.service = q.service AND st.region = q.region AND st.key = e.key
-        ORDER BY st.distinct_values DESC, e.key
+        GROUP BY e.key, e.value
+        ORDER BY sum(st.distinct_values) DESC, e.key
         LIMIT 1), q.product_key::jsonb) AS key
 ) probe
 CROSS JOIN LATERAL (

@@ -1,0 +1,12 @@
+package perf
+
+import (
+	"os"
+	"testing"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	RemovePlanFiles()
+	os.Exit(code)
+}
