@@ -109,22 +109,29 @@ func TestDashboardInChromium(t *testing.T) {
 		t.Errorf("page text lacks the current cost or the runs (%v):\n%s", err, text)
 	}
 
-	png, err := chromedp.Run(step, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	path := filepath.Join(artifactsDir(t), "dashboard-workspace.png")
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s (%d bytes)", path, len(png))
+	saveScreenshot(step, t, "dashboard-workspace.png")
+	t.Logf("screenshots in %s", artifactsDir(t))
 
 	// The run page the TFC callback links to, with its breakdown.
 	err = chromedp.Do(step, chromedp.Navigate(srv.URL+"/runs/run-B2prPreview002"), chromedp.WaitVisible(chromedp.CSS("table.breakdown")))
 	if err != nil {
 		t.Fatalf("run page: %v", err)
 	}
-	if png, err := chromedp.Run(step, chromedp.FullScreenshot(100)); err == nil {
-		_ = os.WriteFile(filepath.Join(artifactsDir(t), "dashboard-run.png"), png, 0o644)
+	saveScreenshot(step, t, "dashboard-run.png")
+	// The overview: organizations and their workspaces.
+	if err := chromedp.Do(step, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("table.workspaces"))); err != nil {
+		t.Fatalf("overview: %v", err)
+	}
+	saveScreenshot(step, t, "dashboard-index.png")
+}
+
+func saveScreenshot(ctx context.Context, t *testing.T, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(artifactsDir(t), name), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,12 +1,10 @@
 package api
 
 import (
-	"context"
 	"net/url"
 	"time"
 
 	"github.com/costgate/costgate/store"
-	"github.com/jackc/pgx/v5"
 	"github.com/shopspring/decimal"
 )
 
@@ -93,15 +91,4 @@ func utcPtr(t *time.Time) *time.Time {
 	}
 	u := t.UTC()
 	return &u
-}
-
-// readTx runs fn in a read-only transaction with one snapshot, so the
-// several queries of a page agree with each other.
-func (s *Server) readTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	return pgx.BeginFunc(ctx, s.deps.DB, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`); err != nil {
-			return err
-		}
-		return fn(tx)
-	})
 }

@@ -52,9 +52,8 @@ type seedRun struct {
 
 // seededHistory is what seedHistory stored, for expectations.
 type seededHistory struct {
-	now       time.Time
-	estimates map[string][]byte // fixture name → the CLI's JSON, compacted
-	runs      []seedRun
+	now  time.Time
+	runs []seedRun
 }
 
 // historyRuns tells web-prod's story: an applied EKS cluster 40 days ago,
@@ -110,7 +109,7 @@ func loadEstimate(t testing.TB, name string) (*estimator.Estimate, []byte) {
 func seedHistory(t testing.TB, pool *pgxpool.Pool, file budget.File, runs []seedRun) seededHistory {
 	t.Helper()
 	ctx := context.Background()
-	seeded := seededHistory{now: time.Now(), estimates: map[string][]byte{}, runs: runs}
+	seeded := seededHistory{now: time.Now(), runs: runs}
 	decider := worker.BudgetDecider{DB: pool, File: file}
 	for _, r := range runs {
 		branch, commit := "main", "7d8fb2a2d601edebdb7a59ad2088a96673637d22"
@@ -141,8 +140,7 @@ func seedHistory(t testing.TB, pool *pgxpool.Pool, file budget.File, runs []seed
 		res := runtask.Result{URL: "https://costgate.example.com/runs/" + r.runID}
 		var errKind *string
 		if r.fixture != "" {
-			est, compact := loadEstimate(t, r.fixture)
-			seeded.estimates[r.fixture] = compact
+			est, _ := loadEstimate(t, r.fixture)
 			run, err := store.GetRun(ctx, pool, pk)
 			if err != nil {
 				t.Fatal(err)

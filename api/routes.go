@@ -17,7 +17,7 @@ func (s *Server) routes() {
 	e.PUT("/api/v1/budgets/:id", s.handleUpdateBudget, s.requireScope(ScopeAdmin))
 	e.DELETE("/api/v1/budgets/:id", s.handleDeleteBudget, s.requireScope(ScopeAdmin))
 	e.GET("/api/v1/budgets/:id/history", s.handleBudgetHistory, s.requireScope(ScopeRead))
-	e.GET("/api/v1/openapi.json", s.handleOpenAPI)
+	e.GET("/api/v1/openapi.json", s.handleOpenAPI, s.requireScope(ScopeRead))
 	e.GET("/api/v1/runs", s.handleListRuns, s.requireScope(ScopeRead))
 	e.GET("/api/v1/runs/:run_id", s.handleGetRun, s.requireScope(ScopeRead))
 	e.GET("/api/v1/workspaces", s.handleListWorkspaces, s.requireScope(ScopeRead))

@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/costgate/costgate/api"
+	"github.com/costgate/costgate/estimator"
 	"github.com/costgate/costgate/internal/dbtest"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -228,9 +230,24 @@ func TestRunDetail(t *testing.T) {
 	if err := json.Unmarshal(raw, &d); err != nil {
 		t.Fatal(err)
 	}
-	// The estimate is DESIGN.md's JSON, byte for byte what the CLI prints.
-	if !bytes.Equal(d.Estimate, a.seeded.estimates["infracost-example"]) {
-		t.Errorf("estimate differs from the CLI's:\n%s\nwant\n%s", d.Estimate, a.seeded.estimates["infracost-example"])
+	// The estimate is DESIGN.md's JSON: byte for byte what the CLI prints
+	// for it today (compact, HTML-escaped as every JSON answer), and it keeps
+	// every field of the stored estimate.
+	est, stored := loadEstimate(t, "infracost-example")
+	var cli, want bytes.Buffer
+	if err := estimator.RenderJSON(&cli, est); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Compact(&want, cli.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	var escaped bytes.Buffer
+	json.HTMLEscape(&escaped, want.Bytes())
+	if !bytes.Equal(d.Estimate, escaped.Bytes()) {
+		t.Errorf("estimate differs from the CLI's:\n%s\nwant\n%s", d.Estimate, escaped.Bytes())
+	}
+	if missing := missingJSON(t, stored, d.Estimate); missing != "" {
+		t.Errorf("the served estimate lost %s", missing)
 	}
 	// Decided by the real budget rules: over web-prod's $1,000 limit.
 	if d.Status != "failed" || d.Decision.Status != "failed" || len(d.Decision.Reasons) == 0 ||
@@ -300,14 +317,62 @@ func TestHistoryAPIAuth(t *testing.T) {
 			t.Errorf("%s with the read token: %d %s", path, status, body)
 		}
 	}
+	// The document needs a token too: every /api/v1/ route does.
 	req := httptest.NewRequest(http.MethodGet, "/api/v1/openapi.json", nil)
 	rec := httptest.NewRecorder()
 	a.handler.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK || !bytes.Equal(rec.Body.Bytes(), api.OpenAPIDocument()) {
-		t.Errorf("openapi.json: %d", rec.Code)
+	if rec.Code != http.StatusUnauthorized {
+		t.Errorf("openapi.json without a token: %d", rec.Code)
+	}
+	if status, body, _ := a.get("/api/v1/openapi.json"); status != http.StatusOK || !bytes.Equal([]byte(body), api.OpenAPIDocument()) {
+		t.Errorf("openapi.json with the read token: %d", status)
 	}
 	// Unknown API paths answer with the one error shape.
 	if status, body := a.getJSON("/api/v1/nothing-here"); status != http.StatusNotFound {
 		t.Errorf("unknown path: %d %v", status, body)
 	}
+}
+
+// missingJSON names the first value of sub that super lacks (objects may
+// have more keys in super; arrays and scalars must be equal); "" for none.
+func missingJSON(t *testing.T, sub, super []byte) string {
+	t.Helper()
+	var a, b any
+	if err := json.Unmarshal(sub, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(super, &b); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(path string, a, b any) string
+	walk = func(path string, a, b any) string {
+		switch av := a.(type) {
+		case map[string]any:
+			bv, ok := b.(map[string]any)
+			if !ok {
+				return path
+			}
+			for k, v := range av {
+				if m := walk(path+"."+k, v, bv[k]); m != "" {
+					return m
+				}
+			}
+		case []any:
+			bv, ok := b.([]any)
+			if !ok || len(bv) != len(av) {
+				return path
+			}
+			for i := range av {
+				if m := walk(fmt.Sprintf("%s[%d]", path, i), av[i], bv[i]); m != "" {
+					return m
+				}
+			}
+		default:
+			if a != b {
+				return path
+			}
+		}
+		return ""
+	}
+	return walk("$", a, b)
 }

@@ -11,15 +11,17 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 )
 
-// DecodePlanForEstimate reads a plan as DecodePlan does (same inputs
-// accepted, same errors) but keeps only what EstimatePlan reads, so that a
+// DecodePlanForEstimate reads a plan as DecodePlan does (wrapper noise,
+// checks and errors alike) but keeps only what EstimatePlan reads, so that a
 // large plan costs a fraction of its size in memory: the document is
 // streamed, resource changes are decoded one at a time, each change's
 // before/after/after_unknown values are kept as their JSON text and decoded
 // only while the estimate reads them, and planned_values, prior_state,
-// resource_drift, output_changes, checks and relevant_attributes are
-// validated and dropped. The result is for EstimatePlan: its
-// Change.Before/After/AfterUnknown are not maps (other readers want
+// resource_drift, output_changes, checks and relevant_attributes are checked
+// for JSON syntax and dropped. Whatever DecodePlan accepts it accepts, with
+// the same estimate; it may accept a plan whose unread parts hold values of
+// the wrong type, which DecodePlan rejects. The result is for EstimatePlan:
+// its Change.Before/After/AfterUnknown are not maps (other readers want
 // DecodePlan), and PlannedValues is empty but set when the plan had one.
 func DecodePlanForEstimate(r io.Reader) (*tfjson.Plan, error) {
 	br := bufio.NewReaderSize(r, 64<<10)

@@ -93,7 +93,7 @@ build aws-dynamodb-2025-08 aws-metered-unit-map 2025-08-28 MIT \
 	"$awsprice:lib/data/pricing/dynamodb.json" "DynamoDB provisioned and on-demand capacity, Standard and Standard-IA, storage, backups (by pricing-page label)" \
 	aws-price/lib/data/pricing/dynamodb.json
 build aws-cloudwatch-2025-09 aws-metered-unit-map 2025-09-23 MIT \
-	"$awsprice:lib/data/pricing/cloudwatch.json" "CloudWatch alarms, custom metrics (tiered), log ingestion and storage (by pricing-page label)" \
+	"$awsprice:lib/data/pricing/cloudwatch.json" "CloudWatch alarms, custom metrics (tiered), log ingestion (Standard and Infrequent Access), storage and Logs Insights queries, vended logs delivered to CloudWatch Logs, S3 and Firehose (tiered) (by pricing-page label)" \
 	aws-price/lib/data/pricing/cloudwatch.json
 build aws-kms-2025-08 aws-metered-unit-map 2025-08-28 MIT \
 	"$awsprice:lib/data/pricing/kms.json" "KMS customer managed key-month and API requests (by pricing-page label)" \
@@ -101,6 +101,9 @@ build aws-kms-2025-08 aws-metered-unit-map 2025-08-28 MIT \
 build aws-route53-2025-08 aws-metered-unit-map 2025-08-28 MIT \
 	"$awsprice:lib/data/pricing/route53.json" "Route 53 hosted zones (global, tiered), standard queries (tiered), Resolver endpoints (by pricing-page label)" \
 	aws-price/lib/data/pricing/route53.json
+build aws-apigateway-2025-10 aws-metered-unit-map 2025-10-20 MIT \
+	"$awsprice:lib/data/pricing/apigateway.json" "API Gateway REST API requests (tiered) and cache hours by size, HTTP API requests (tiered), WebSocket messages (tiered) and connection minutes (by pricing-page label)" \
+	aws-price/lib/data/pricing/apigateway.json
 build aws-vpc-2025-11 aws-metered-unit-map 2025-11-04 MIT \
 	"$awsprice:lib/data/pricing/vpc.json" "Public IPv4 addresses (in use, idle), VPC interface endpoints and their data, Site-to-Site VPN, Transit Gateway VPC attachments (by pricing-page label)" \
 	aws-price/lib/data/pricing/vpc.json

@@ -123,14 +123,14 @@ func LoadDataFile(ctx context.Context, db TxBeginner, fsys fs.FS, df DataFile) (
 	).Scan(&sourceID); err != nil {
 		return fail(fmt.Errorf("recording the source: %w", err))
 	}
-	products, err := copyProducts(ctx, tx, fsys, df, src, sourceID)
+	products, values, err := copyProducts(ctx, tx, fsys, df, src, sourceID)
 	if err != nil {
 		return fail(err)
 	}
 	if err := copyPrices(ctx, tx, fsys, df, src, sourceID, products); err != nil {
 		return fail(err)
 	}
-	if err := countAttributeValues(ctx, tx, sourceID); err != nil {
+	if err := copyAttributeValues(ctx, tx, sourceID, values); err != nil {
 		return fail(err)
 	}
 	// COPY fills the GIN index's pending list, which every lookup would scan
@@ -190,12 +190,13 @@ var productColumns = []string{"source_id", "product_no", "provider", "service", 
 
 // copyProducts is the first pass over the file: it validates every row and
 // COPYs each product at its first appearance, numbering them from 1.
-func copyProducts(ctx context.Context, tx pgx.Tx, fsys fs.FS, df DataFile, src Source, sourceID int32) (map[productRef]int32, error) {
+func copyProducts(ctx context.Context, tx pgx.Tx, fsys fs.FS, df DataFile, src Source, sourceID int32) (map[productRef]int32, attributeValues, error) {
 	products := map[productRef]int32{}
+	values := attributeValues{}
 	err := withRows(fsys, df, src, func(it *rowIter) error {
 		next := func() ([]any, error) {
 			for {
-				_, rec, _, err := it.next()
+				p, rec, _, err := it.next()
 				if errors.Is(err, io.EOF) {
 					return nil, nil
 				}
@@ -208,6 +209,7 @@ func copyProducts(ctx context.Context, tx pgx.Tx, fsys fs.FS, df DataFile, src S
 				}
 				no := int32(len(products) + 1)
 				products[ref] = no
+				values.add(p)
 				attrs := ref.attrs
 				if attrs == "" {
 					attrs = "{}"
@@ -220,7 +222,25 @@ func copyProducts(ctx context.Context, tx pgx.Tx, fsys fs.FS, df DataFile, src S
 		}
 		return nil
 	})
-	return products, err
+	return products, values, err
+}
+
+// attributeValues collects the distinct values of each attribute key per
+// provider/service/region of one source, for price_attribute_stats.
+type attributeValues map[attributeKey]map[string]struct{}
+
+type attributeKey struct{ provider, service, region, key string }
+
+func (v attributeValues) add(p Price) {
+	for k, val := range p.Attributes {
+		ak := attributeKey{p.Provider, p.Service, p.Region, k}
+		set := v[ak]
+		if set == nil {
+			set = map[string]struct{}{}
+			v[ak] = set
+		}
+		set[val] = struct{}{}
+	}
 }
 
 var priceColumns = []string{"source_id", "product_no", "line", "purchase_option", "unit", "usd", "tier_start", "tier_end",
@@ -280,17 +300,19 @@ func deleteSource(ctx context.Context, tx pgx.Tx, name string) error {
 	return nil
 }
 
-// countAttributeValues records the distinct values of each attribute key of
-// the source's products per provider/service/region (migration 0011: the
-// lookup probes the index with the most selective attribute). The counts go
-// with the source: deleted with it, so a load only counts its own rows.
-func countAttributeValues(ctx context.Context, tx pgx.Tx, sourceID int32) error {
-	if _, err := tx.Exec(ctx, `INSERT INTO price_attribute_stats (source_id, provider, service, region, key, distinct_values)
-		SELECT $1, p.provider, p.service, p.region, e.key, count(DISTINCT e.value)
-		FROM price_products p CROSS JOIN jsonb_each_text(p.attributes) e
-		WHERE p.source_id = $1
-		GROUP BY p.provider, p.service, p.region, e.key`, sourceID); err != nil {
-		return fmt.Errorf("counting attribute values: %w", err)
+// copyAttributeValues records the number of distinct values of each
+// attribute key of the source's products per provider/service/region
+// (migration 0011: the lookup probes the index with the most selective
+// attribute). The counts go with the source: deleted with it.
+func copyAttributeValues(ctx context.Context, tx pgx.Tx, sourceID int32, values attributeValues) error {
+	rows := make([][]any, 0, len(values))
+	for k, set := range values {
+		rows = append(rows, []any{sourceID, k.provider, k.service, k.region, k.key, int32(len(set))})
+	}
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"price_attribute_stats"},
+		[]string{"source_id", "provider", "service", "region", "key", "distinct_values"}, pgx.CopyFromRows(rows))
+	if err != nil {
+		return fmt.Errorf("copying attribute statistics: %w", err)
 	}
 	return nil
 }

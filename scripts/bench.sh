@@ -33,5 +33,5 @@ run() { echo "== $*" >&2; "$@" 2>&1 | tee -a "$out" | grep -E '^(Benchmark|--- F
 (cd internal/perf && run "$work/perf.test" -test.run '^$' -test.bench '^BenchmarkEstimate$' -test.benchtime "${BENCH_TIME:-3x}" -test.timeout 60m)
 (cd internal/perf && run "$work/perf.test" -test.run '^$' -test.bench '^BenchmarkEmbeddedCatalog$' -test.benchtime 3x -test.timeout 20m)
 (cd internal/perf && run "$work/perf.test" -test.run '^$' -test.bench '^BenchmarkIntake$' -test.benchtime 1x -test.timeout 30m)
-(cd pricing && run "$work/pricing.test" -test.run '^$' -test.bench '^(BenchmarkLookup10k|BenchmarkLoad|BenchmarkPlainCopy|BenchmarkLoadMemoryCatalog)$' -test.benchtime 2x -test.timeout 30m)
+(cd pricing && run "$work/pricing.test" -test.run '^$' -test.bench '^(BenchmarkLookup10k|BenchmarkLoad|BenchmarkPlainCopy|BenchmarkLoadMemoryCatalog)$' -test.benchtime 1x -test.timeout 30m)
 go run ./internal/benchreport <"$out"

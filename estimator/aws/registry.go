@@ -22,6 +22,10 @@ func Resources() []schema.ResourceType {
 		lbResource("aws_alb"),
 		elbResource(),
 		eipResource(),
+		ebsSnapshotResource(),
+		ebsSnapshotCopyResource(),
+		flowLogResource(),
+		acmCertificateResource(),
 		// Data services.
 		dbInstanceResource(),
 		rdsClusterInstanceResource(),
@@ -34,16 +38,20 @@ func Resources() []schema.ResourceType {
 		kmsKeyResource(),
 		secretsManagerSecretResource(),
 		route53ZoneResource(),
+		route53RecordResource(),
+		cloudwatchLogGroupResource(),
+		apiGatewayRestAPIResource(),
+		apiGatewayStageResource(),
 	}
 }
 
 // FreeTypes lists resource types that cost nothing by themselves (IAM,
 // networking glue, policies ...), so "unsupported" keeps meaning "unknown".
 // Types whose cost is usage or configuration dependent are not here even
-// when usually small: aws_ecr_repository (image storage per GB-month; no
-// price source yet), aws_route53_record (queries), aws_acm_certificate
-// (private CA certificates), aws_cloudwatch_log_group, aws_flow_log,
-// aws_s3_bucket_object; they stay unsupported until priced.
+// when usually small: they are priced (aws_route53_record, aws_acm_certificate,
+// aws_cloudwatch_log_group, aws_flow_log) or stay unsupported until a price
+// source exists (aws_ecr_repository, aws_s3_bucket_object, aws_sqs_queue;
+// docs/coverage.md).
 func FreeTypes() []string {
 	return []string{
 		// IAM and organisation.

@@ -36,6 +36,7 @@ var ruleSets = map[string]*ruleSet{
 	"kms":                             {awsvocab.ServiceKMS, convertLabelled(kmsLabels)},
 	"route53":                         {awsvocab.ServiceRoute53, convertLabelled(route53Labels)},
 	"vpc":                             {awsvocab.ServiceVPC, convertLabelled(vpcLabels)},
+	"apigateway":                      {awsvocab.ServiceAPIGateway, convertLabelled(apiGatewayLabels)},
 }
 
 // conv is the conversion of one label of one location.

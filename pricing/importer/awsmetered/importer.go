@@ -24,7 +24,7 @@ func (Importer) Format() string { return "aws-metered-unit-map" }
 
 // Description implements pricing.Importer.
 func (Importer) Description() string {
-	return "AWS pricing-page metered unit map JSON (EBS, RDS, EC2/RDS reserved, ElastiCache, NAT, EKS, Lambda, DynamoDB, CloudWatch, KMS, Route 53, VPC)"
+	return "AWS pricing-page metered unit map JSON (EBS, RDS, EC2/RDS reserved, ElastiCache, NAT, EKS, Lambda, DynamoDB, CloudWatch, KMS, Route 53, VPC, API Gateway)"
 }
 
 // entry is one priced label of a map: rateCode, price and, for some

@@ -163,7 +163,7 @@ func TestImportRealMaps(t *testing.T) {
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "PayPerRequest Replicated Write Request Units"), purchase: od, unit: "ReplicatedWriteRequestUnits", usd: "0.000000625", sku: "3XWM5KJM296GT93W"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "PayPerRequest Replicated Write Request Units IA"), purchase: od, unit: "ReplicatedWriteRequestUnits", usd: "0.00000078", sku: "6NJM3K66JDV3SGNV"},
 		}, nil},
-		{"cloudwatch-excerpt.json", "AmazonCloudWatch", "2025-09-23", 9, []want{
+		{"cloudwatch-excerpt.json", "AmazonCloudWatch", "2025-09-23", 28, []want{
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Alarm Standard"), purchase: od, unit: "Alarms", usd: "0.1"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Alarm High Resolution"), purchase: od, unit: "Alarms", usd: "0.3"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Alarm Composite"), purchase: od, unit: "Alarms", usd: "0.5"},
@@ -172,6 +172,17 @@ func TestImportRealMaps(t *testing.T) {
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Metric"), purchase: od, unit: "Metrics", tierStart: "250000", usd: "0.05"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Metric"), purchase: od, unit: "Metrics", tierStart: "1000000", usd: "0.02"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Stored Data"), purchase: od, unit: "GB-Mo", usd: "0.03"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "IA Custom ingested Logs"), purchase: od, unit: "GB", usd: "0.25", sku: "WMNA5ZB3WX336Z89"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Queried Logs Insights"), purchase: od, unit: "GB", usd: "0.005", sku: "466C636KV6VS3849"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Vended Logs"), purchase: od, unit: "GB", usd: "0.5", sku: "GHRXAWYBWDN7X39F"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Vended Logs"), purchase: od, unit: "GB", tierStart: "10240", usd: "0.25"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Vended Logs"), purchase: od, unit: "GB", tierStart: "30720", usd: "0.1"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Vended Logs"), purchase: od, unit: "GB", tierStart: "51200", usd: "0.05"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Delivered Logs"), purchase: od, unit: "GB", usd: "0.25", sku: "9WYME8VRJX5XNNG9"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Delivered Logs"), purchase: od, unit: "GB", tierStart: "30720", usd: "0.075"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Amazon Kinesis Data Firehose Delivered Logs"), purchase: od, unit: "GB", tierStart: "10240", usd: "0.15", sku: "EQX872FAUQBWJM6K"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "IA Vended ingested logs"), purchase: od, unit: "GB", tierStart: "51200", usd: "0.05", sku: "W6ZRKEAN43XA8EA9"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Parquet Conversion"), purchase: od, unit: "GB", usd: "0.03"},
 		}, []string{""}},
 		{"kms.json", "awskms", "2025-08-28", 144, []want{
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "Encryption Key"), purchase: od, unit: "Months", usd: "1", sku: "U553K98XGDXCYHWS"},
@@ -204,6 +215,19 @@ func TestImportRealMaps(t *testing.T) {
 			{region: "us-east-1", attrs: kv("pricingPageLabel", "CreateVpnConnection per Hrs"), purchase: od, unit: "Hrs", usd: "0.05"},
 			{region: "us-east-1", attrs: kv("pricingPageLabel", vpcEndpointData), purchase: od, unit: "GB", tierStart: "1048576", usd: "0.006"},
 		}, []string{"us-east-1-bos-1"}},
+		{"apigateway-excerpt.json", "AmazonApiGateway", "2025-10-20", 34, []want{
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "API Calls"), purchase: od, unit: "Requests", usd: "0.0000035", sku: "KKDZ3TFSXUSMCZ3A"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "API Calls"), purchase: od, unit: "Requests", tierStart: "333000000", usd: "0.0000028"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "API Calls"), purchase: od, unit: "Requests", tierStart: "1000000000", usd: "0.00000238"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "API Calls"), purchase: od, unit: "Requests", tierStart: "20000000000", usd: "0.00000151"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "ApiGatewayHttpApi"), purchase: od, unit: "Requests", tierStart: "300000000", usd: "0.0000009"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "WebSocket Messages"), purchase: od, unit: "Messages", usd: "0.000001"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "WebSocket Connection Minutes"), purchase: od, unit: "Minutes", usd: "0.00000025", sku: "UTA8VPBNDBWNCNMC"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Caching Memory Size 0 5"), purchase: od, unit: "Hrs", usd: "0.02", sku: "CXYUE7KWK5ZR38DE"},
+			{region: "us-east-1", attrs: kv("pricingPageLabel", "Caching Memory Size 237"), purchase: od, unit: "Hrs", usd: "3.8"},
+			{region: "eu-west-1", attrs: kv("pricingPageLabel", "API Calls"), purchase: od, unit: "Requests", tierStart: "333000000", usd: "0.00000319"},
+			{region: "eu-west-1", attrs: kv("pricingPageLabel", "Caching Memory Size 1 6"), purchase: od, unit: "Hrs", usd: "0.038"},
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -89,16 +89,49 @@ var dynamoDBLabels = map[string]labelled{
 
 // cloudWatchLabels: custom metrics are one tiered price whose labels give
 // the tier sizes (first 10,000; next 240,000; next 750,000; over 1,000,000).
+// Vended logs (AWS services' logs, such as VPC flow logs) are tiered by GB
+// delivered a month: the Infrequent Access labels state the bounds in GB
+// (10240, 30720, 51200), and the other vended prices use the same tier rate
+// codes with the bounds written in TB (first 10, next 20, next 20, over 50).
 var cloudWatchLabels = map[string]labelled{
-	"Alarm Standard":                plain("Alarm Standard", "Alarms"),
-	"Alarm High Resolution":         plain("Alarm High Resolution", "Alarms"),
-	"Alarm Composite":               plain("Alarm Composite", "Alarms"),
-	"Metric for the first 10000":    {key: "Metric", unit: "Metrics", tierEnd: "10000"},
-	"Metric for the next 240000":    {key: "Metric", unit: "Metrics", tierStart: "10000", tierEnd: "250000"},
-	"Metric for the next 750000":    {key: "Metric", unit: "Metrics", tierStart: "250000", tierEnd: "1000000"},
-	"Metric for over 1000000":       {key: "Metric", unit: "Metrics", tierStart: "1000000"},
-	"Logs Collected Data Ingestion": plain("Logs Collected Data Ingestion", "GB"),
-	"Stored Data":                   plain("Stored Data", "GB-Mo"),
+	"Alarm Standard":                          plain("Alarm Standard", "Alarms"),
+	"Alarm High Resolution":                   plain("Alarm High Resolution", "Alarms"),
+	"Alarm Composite":                         plain("Alarm Composite", "Alarms"),
+	"Metric for the first 10000":              {key: "Metric", unit: "Metrics", tierEnd: "10000"},
+	"Metric for the next 240000":              {key: "Metric", unit: "Metrics", tierStart: "10000", tierEnd: "250000"},
+	"Metric for the next 750000":              {key: "Metric", unit: "Metrics", tierStart: "250000", tierEnd: "1000000"},
+	"Metric for over 1000000":                 {key: "Metric", unit: "Metrics", tierStart: "1000000"},
+	"Logs Collected Data Ingestion":           plain("Logs Collected Data Ingestion", "GB"),
+	"IA Custom ingested Logs from 0 upto Inf": {key: "IA Custom ingested Logs", unit: "GB"},
+	"Stored Data":                             plain("Stored Data", "GB-Mo"),
+	"Queried Logs Insights":                   plain("Queried Logs Insights", "GB"),
+	"Parquet Conversion":                      plain("Parquet Conversion", "GB"),
+
+	"Vended Logs First 10TB":                                          vendedTier("Vended Logs", 0),
+	"Vended Logs Next 20TB":                                           vendedTier("Vended Logs", 1),
+	"Vended Logs Next Next 20TB":                                      vendedTier("Vended Logs", 2),
+	"Vended Logs over 50TB":                                           vendedTier("Vended Logs", 3),
+	"Delivered Logs for first 10TB":                                   vendedTier("Delivered Logs", 0),
+	"Delivered Logs for next 20TB":                                    vendedTier("Delivered Logs", 1),
+	"Delivered Logs for next next 20 TB":                              vendedTier("Delivered Logs", 2),
+	"Delivered Logs for over 50TB":                                    vendedTier("Delivered Logs", 3),
+	"Amazon Kinesis Data Firehose Delivered Logs for first 10TB":      vendedTier(firehoseDeliveredLogs, 0),
+	"Amazon Kinesis Data Firehose Delivered Logs for next 20TB":       vendedTier(firehoseDeliveredLogs, 1),
+	"Amazon Kinesis Data Firehose Delivered Logs for next next 20 TB": vendedTier(firehoseDeliveredLogs, 2),
+	"Amazon Kinesis Data Firehose Delivered Logs for over 50TB":       vendedTier(firehoseDeliveredLogs, 3),
+	"IA Vended ingested logs from 0 upto 10240":                       vendedTier("IA Vended ingested logs", 0),
+	"IA Vended ingested logs from 10240 upto 30720":                   vendedTier("IA Vended ingested logs", 1),
+	"IA Vended ingested logs from 30720 upto 51200":                   vendedTier("IA Vended ingested logs", 2),
+	"IA Vended ingested logs from 51200 upto Inf":                     vendedTier("IA Vended ingested logs", 3),
+}
+
+const firehoseDeliveredLogs = "Amazon Kinesis Data Firehose Delivered Logs"
+
+// vendedTier is tier i (0-3) of a vended-log price, per GB: 0-10240,
+// 10240-30720, 30720-51200, over 51200.
+func vendedTier(key string, i int) labelled {
+	bounds := []string{"", "10240", "30720", "51200", ""}
+	return labelled{key: key, unit: "GB", tierStart: bounds[i], tierEnd: bounds[i+1]}
 }
 
 // kmsLabels: requests of symmetric and HMAC keys, and the two asymmetric
@@ -158,3 +191,32 @@ var vpcLabels = map[string]labelled{
 }
 
 const vpcEndpointData = "Charge for per GB data processed by VPC Endpoints per GB"
+
+// apiGatewayLabels: REST API requests are one tiered price (first 333
+// million, next 667 million, next 19 billion, over 20 billion a month); HTTP
+// API requests tier at 300 million and WebSocket messages at 1 billion. The
+// cache is priced per hour by its size, and the size is in the label with
+// its decimal point written as a space ("Caching Memory Size 0 5" = 0.5 GB):
+// each size is its own label, kept verbatim.
+var apiGatewayLabels = map[string]labelled{
+	"API Calls Number of up to 333 million":        {key: "API Calls", unit: "Requests", tierEnd: "333000000"},
+	"API Calls Number of Request Next 667 million": {key: "API Calls", unit: "Requests", tierStart: "333000000", tierEnd: "1000000000"},
+	"API Calls Number of Request Next 19 billion":  {key: "API Calls", unit: "Requests", tierStart: "1000000000", tierEnd: "20000000000"},
+	"API Calls Number of Request Over 20 billion":  {key: "API Calls", unit: "Requests", tierStart: "20000000000"},
+
+	"ApiGatewayHttpApi First 300 million":     {key: "ApiGatewayHttpApi", unit: "Requests", tierEnd: "300000000"},
+	"ApiGatewayHttpApi more than 300 million": {key: "ApiGatewayHttpApi", unit: "Requests", tierStart: "300000000"},
+
+	"WebSocket Messages Messages first 1 billion": {key: "WebSocket Messages", unit: "Messages", tierEnd: "1000000000"},
+	"WebSocket Messages Messages over 1 billion":  {key: "WebSocket Messages", unit: "Messages", tierStart: "1000000000"},
+	"WebSocket Connection Minutes":                plain("WebSocket Connection Minutes", "Minutes"),
+
+	"Caching Memory Size 0 5":  plain("Caching Memory Size 0 5", "Hrs"),
+	"Caching Memory Size 1 6":  plain("Caching Memory Size 1 6", "Hrs"),
+	"Caching Memory Size 6 1":  plain("Caching Memory Size 6 1", "Hrs"),
+	"Caching Memory Size 13 5": plain("Caching Memory Size 13 5", "Hrs"),
+	"Caching Memory Size 28 4": plain("Caching Memory Size 28 4", "Hrs"),
+	"Caching Memory Size 58 2": plain("Caching Memory Size 58 2", "Hrs"),
+	"Caching Memory Size 118":  plain("Caching Memory Size 118", "Hrs"),
+	"Caching Memory Size 237":  plain("Caching Memory Size 237", "Hrs"),
+}

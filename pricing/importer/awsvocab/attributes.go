@@ -47,6 +47,7 @@ const (
 	ServiceKMS         = "awskms"
 	ServiceRoute53     = "AmazonRoute53"
 	ServiceVPC         = "AmazonVPC"
+	ServiceAPIGateway  = "AmazonApiGateway"
 )
 
 // Provider is the pricing.Price provider of every AWS row.

@@ -14,3 +14,11 @@ func FuzzImport(f *testing.F) {
 		importfuzz.Check(t, Importer{Logger: importfuzz.Logger}, "skus.json", data)
 	})
 }
+
+// FuzzImportMachineTypes: the same for the machine-type derivation, which
+// reads the same Billing Catalog SKUs.
+func FuzzImportMachineTypes(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		importfuzz.Check(t, MachineTypeImporter{Logger: importfuzz.Logger}, "skus.json", data)
+	})
+}
