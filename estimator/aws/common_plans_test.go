@@ -34,6 +34,8 @@ func cpSource(key string) string {
 		"eks":      "aws-eks-2025-10",              // aws-price eks.json
 		"nat":      "aws-natgateway-2025-10",       // aws-price natgateway.json
 		"vpc":      "aws-vpc-2025-11",              // aws-price vpc.json
+		"r53":      "aws-route53-2025-08",          // aws-price route53.json
+		"apigw":    "aws-apigateway-2025-10",       // aws-price apigateway.json
 		"ec2_2017": "aws-ec2-ec2instances-2017-11", // ec2instances.info 2017
 	}[key]
 }

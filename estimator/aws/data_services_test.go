@@ -108,6 +108,7 @@ func runDataServicePlans(t *testing.T, plans []dsPlan) {
 		t.Run(tt.plan, func(t *testing.T) {
 			est := dsEstimate(t, cat, tt.plan, tt.usage)
 			seen := map[string]bool{}
+			wantUnpriced, wantUnpricedUsage := 0, 0
 			for _, r := range est.Resources {
 				seen[r.Address] = true
 				w, priced := tt.resources[r.Address]
@@ -132,6 +133,13 @@ func runDataServicePlans(t *testing.T, plans []dsPlan) {
 						continue
 					}
 					dsCheckComponent(t, r.Address, c, exp, sources)
+					if strings.HasPrefix(exp, "not found") {
+						if c.MonthlyQuantity != nil {
+							wantUnpriced++
+						} else {
+							wantUnpricedUsage++
+						}
+					}
 					if want := w.assumed[c.Name]; want != "" && !strings.Contains(strings.Join(c.Assumed, "\n"), want) {
 						t.Errorf("%s %q: assumed %q, want a note containing %q", r.Address, c.Name, c.Assumed, want)
 					}
@@ -149,17 +157,11 @@ func runDataServicePlans(t *testing.T, plans []dsPlan) {
 			if !est.ProposedMonthlyCost.Round(6).Equal(decimal.RequireFromString(tt.total)) {
 				t.Errorf("plan total %s, want %s", est.ProposedMonthlyCost, tt.total)
 			}
-			// Every missing price is counted, never a silent zero.
-			unpriced := 0
-			for _, w := range tt.resources {
-				for _, exp := range w.components {
-					if strings.HasPrefix(exp, "not found") {
-						unpriced++
-					}
-				}
-			}
-			if est.Summary.UnpricedComponents != unpriced {
-				t.Errorf("%d unpriced components counted, want %d", est.Summary.UnpricedComponents, unpriced)
+			// Every missing price is counted, never a silent zero: lines with a
+			// quantity as unpriced, usage lines without usage apart.
+			if est.Summary.UnpricedComponents != wantUnpriced || est.Summary.UnpricedUsageComponents != wantUnpricedUsage {
+				t.Errorf("counted %d unpriced and %d unpriced usage-based components, want %d and %d",
+					est.Summary.UnpricedComponents, est.Summary.UnpricedUsageComponents, wantUnpriced, wantUnpricedUsage)
 			}
 		})
 	}

@@ -43,6 +43,13 @@ func FreeTypes() []string {
 		"azurerm_subnet_route_table_association",
 		"azurerm_lb_backend_address_pool",
 		"azurerm_lb_probe",
+		// Configuration billed on other resources: a Virtual WAN's hubs,
+		// gateways and connections; an ExpressRoute circuit (its peerings are
+		// settings of it); web apps run on, and are billed as, their service plan.
+		"azurerm_virtual_wan",
+		"azurerm_express_route_circuit_peering",
+		"azurerm_windows_web_app",
+		"azurerm_linux_web_app",
 		// Identity, access and policy.
 		"azurerm_role_assignment",
 		"azurerm_role_definition",

@@ -15,6 +15,7 @@ func Resources() []schema.ResourceType {
 		computeInstance(),
 		computeDisk(),
 		computeAddress(),
+		computeGlobalAddress(),
 		containerCluster(),
 		containerNodePool(),
 		sqlDatabaseInstance(),

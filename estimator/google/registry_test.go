@@ -13,8 +13,8 @@ func TestRegistry(t *testing.T) {
 		}
 		priced[r.Name] = true
 	}
-	if len(priced) != 7 {
-		t.Errorf("%d priced types, want 7", len(priced))
+	if len(priced) != 8 {
+		t.Errorf("%d priced types, want 8", len(priced))
 	}
 	free := map[string]bool{}
 	for _, name := range FreeTypes() {

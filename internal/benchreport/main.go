@@ -176,6 +176,26 @@ func estimation(w io.Writer, rs map[string]result) {
 			ms(e.metrics["ns/op"]), e.metrics["cpu-ms/op"], ratio, cpuRatio, rt, mark(rt <= 3), peak, mark(peak <= 3))
 	}
 	fmt.Fprintln(w)
+	header := false
+	for _, n := range sizes {
+		v, ok := rs[fmt.Sprintf("BenchmarkEstimate/estimate-via-tfjson/resources=%d", n)]
+		d, dok := rs[fmt.Sprintf("BenchmarkEstimate/decode/resources=%d", n)]
+		if !ok || !dok {
+			continue
+		}
+		if !header {
+			fmt.Fprintln(w, "The same estimate through a whole tfjson.Plan (estimator.DecodePlan, the path before the streamed decode):")
+			fmt.Fprintln(w)
+			fmt.Fprintln(w, "| resources | estimate via tfjson.Plan (wall / CPU) | ÷ decode, wall / CPU | peak heap ÷ plan bytes |")
+			fmt.Fprintln(w, "|---:|---:|---:|---:|")
+			header = true
+		}
+		fmt.Fprintf(w, "| %d | %s / %.0f ms | %.2f / %.2f | %.2f |\n", n, ms(v.metrics["ns/op"]), v.metrics["cpu-ms/op"],
+			v.metrics["ns/op"]/d.metrics["ns/op"], v.metrics["cpu-ms/op"]/d.metrics["cpu-ms/op"], v.metrics["peakheap/planbyte"])
+	}
+	if header {
+		fmt.Fprintln(w)
+	}
 }
 
 func intake(w io.Writer, rs map[string]result) {
@@ -221,8 +241,8 @@ func catalog(w io.Writer, rs map[string]result) {
 	}
 	for _, name := range sortedKeys(rs) {
 		if r := rs[name]; strings.HasPrefix(name, "BenchmarkEmbeddedCatalog") {
-			rows = append(rows, row{"`costgate estimate` catalog without a database: " + strings.TrimPrefix(name, "BenchmarkEmbeddedCatalog/"),
-				fmt.Sprintf("%.0f ms, %.1f MB allocated", r.metrics["ns/op"]/1e6, r.metrics["B/op"]/1e6)})
+			rows = append(rows, row{"`costgate estimate` without a database: " + strings.TrimPrefix(name, "BenchmarkEmbeddedCatalog/"),
+				fmt.Sprintf("%.0f ms (CPU %.0f ms), %.0f MB allocated", r.metrics["ns/op"]/1e6, r.metrics["cpu-ms/op"], r.metrics["B/op"]/1e6)})
 		}
 	}
 	if len(rows) == 0 {

@@ -33,4 +33,23 @@ func BenchmarkEmbeddedCatalog(b *testing.B) {
 		}
 		reportCPU(b, cpu)
 	})
+	// The catalog before: every embedded row loaded into memory.
+	b.Run("estimate-1k-plan-load-all", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu := CPUTime()
+		for b.Loop() {
+			plan, err := estimator.DecodePlan(bytes.NewReader(data))
+			if err != nil {
+				b.Fatal(err)
+			}
+			cat, err := pricing.LoadEmbeddedCatalog()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := estimator.EstimatePlan(ctx, plan, cat, estimator.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		reportCPU(b, cpu)
+	})
 }

@@ -28,8 +28,15 @@ func BenchmarkEstimate(b *testing.B) {
 	pool := CatalogPool(b, rt)
 	est := worker.PlanEstimator{Catalog: pricing.NewPostgresCatalog(pool)}
 	ctx := context.Background()
+	// The service's path (streamed lean decode), and the path before it:
+	// the whole plan decoded into tfjson.Plan, then estimated.
+	paths := []struct {
+		name   string
+		decode func(io.Reader) (*tfjson.Plan, error)
+	}{{"estimate", est.DecodePlan}, {"estimate-via-tfjson", estimator.DecodePlan}}
+	var decode func(io.Reader) (*tfjson.Plan, error)
 	estimate := func(b *testing.B, r io.Reader) *estimator.Estimate {
-		plan, err := est.DecodePlan(r)
+		plan, err := decode(r)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -63,30 +70,33 @@ func BenchmarkEstimate(b *testing.B) {
 			}
 			reportCPU(b, cpu)
 		})
-		b.Run(fmt.Sprintf("estimate/resources=%d", n), func(b *testing.B) {
-			fromFile(b, path) // warms the pool and its statement cache
-			// Measured as the service and the CLI run: the plan streamed
-			// (here from a file), no plan bytes on the heap.
-			var e *estimator.Estimate
-			before := rt.Count()
-			peak := PeakHeap(time.Millisecond, func() { e = fromFile(b, path) })
-			trips := rt.Count() - before
-			if e.Summary.Resources != n || e.Summary.Estimated == 0 {
-				b.Fatalf("summary %+v: want %d resources, some priced", e.Summary, n)
-			}
-			e = nil
-			data := Plan(b, n)
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			cpu := CPUTime()
-			for b.Loop() {
-				estimate(b, bytes.NewReader(data))
-			}
-			reportCPU(b, cpu)
-			b.ReportMetric(float64(trips), "roundtrips/op")
-			b.ReportMetric(float64(peak)/float64(len(data)), "peakheap/planbyte")
-			b.ReportMetric(float64(len(data)), "planbytes")
-		})
+		for _, p := range paths {
+			decode = p.decode
+			b.Run(fmt.Sprintf("%s/resources=%d", p.name, n), func(b *testing.B) {
+				fromFile(b, path) // warms the pool and its statement cache
+				// Measured as the service and the CLI run: the plan streamed
+				// (here from a file), no plan bytes on the heap.
+				var e *estimator.Estimate
+				before := rt.Count()
+				peak := PeakHeap(time.Millisecond, func() { e = fromFile(b, path) })
+				trips := rt.Count() - before
+				if e.Summary.Resources != n || e.Summary.Estimated == 0 {
+					b.Fatalf("summary %+v: want %d resources, some priced", e.Summary, n)
+				}
+				e = nil
+				data := Plan(b, n)
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				cpu := CPUTime()
+				for b.Loop() {
+					estimate(b, bytes.NewReader(data))
+				}
+				reportCPU(b, cpu)
+				b.ReportMetric(float64(trips), "roundtrips/op")
+				b.ReportMetric(float64(peak)/float64(len(data)), "peakheap/planbyte")
+				b.ReportMetric(float64(len(data)), "planbytes")
+			})
+		}
 	}
 }
 

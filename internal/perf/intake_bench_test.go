@@ -31,14 +31,19 @@ import (
 //     for the same cores.
 //
 // Targets: no errors, p99 ≤ 25 ms, ≥ 1,000 acks/s. COSTGATE_BENCH_INTAKE_SECONDS
-// and COSTGATE_BENCH_INTAKE_CLIENTS change the load; -benchtime has no effect.
+// and COSTGATE_BENCH_INTAKE_CLIENTS change the load, COSTGATE_BENCH_DB_PARAMS
+// adds parameters to the service's DATABASE_URL; -benchtime has no effect.
 //
 //	go test ./internal/perf -run '^$' -bench Intake -benchtime 1x
 func BenchmarkIntake(b *testing.B) {
 	seconds := envInt(b, "COSTGATE_BENCH_INTAKE_SECONDS", 30)
 	clients := envInt(b, "COSTGATE_BENCH_INTAKE_CLIENTS", 200)
 	tfc := faketfc.New(b, faketfc.Options{PlainHTTP: true})
-	svc := StartService(b, Binary(b), CloneCatalogDB(b))
+	dbURL := CloneCatalogDB(b)
+	if extra := os.Getenv("COSTGATE_BENCH_DB_PARAMS"); extra != "" {
+		dbURL += "&" + extra // e.g. pool_max_conns=4, pgx's default before the service sized its pool
+	}
+	svc := StartService(b, Binary(b), dbURL)
 	hc := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxIdleConns: clients}}
 
 	// One large plan on the idle service: ack to final callback.

@@ -39,7 +39,7 @@ func TestGenerateRejectsNoResources(t *testing.T) {
 // TestGeneratedPlanShape decodes a plan with terraform-json and checks it
 // holds what the benchmarks rely on.
 func TestGeneratedPlanShape(t *testing.T) {
-	tests := []struct{ resources int }{{1}, {7}, {250}, {2000}}
+	tests := []struct{ resources int }{{1}, {7}, {250}, {1000}}
 	for _, tt := range tests {
 		opts := Options{Resources: tt.resources, Seed: 5}
 		data, err := Generate(opts)
@@ -80,7 +80,7 @@ func TestGeneratedPlanShape(t *testing.T) {
 		if s := Summarize(opts); s.Resources != managed {
 			t.Errorf("Summarize counts %d, the plan has %d", s.Resources, managed)
 		}
-		if tt.resources < 2000 {
+		if tt.resources < 1000 {
 			continue
 		}
 		for _, a := range []string{"create", "no-op", "update", "delete", "replace"} {
