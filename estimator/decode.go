@@ -22,6 +22,28 @@ const planHint = "want the output of `terraform show -json PLANFILE`"
 // with an error saying what was found. Numbers decode as json.Number, so
 // attribute values keep their exact decimal text.
 func DecodePlan(r io.Reader) (*tfjson.Plan, error) {
+	br, err := openPlan(r)
+	if err != nil {
+		return nil, err
+	}
+	plan := &tfjson.Plan{}
+	plan.UseJSONNumber(true)
+	dec := json.NewDecoder(br)
+	if err := dec.Decode(plan); err != nil {
+		return nil, describeDecodeError(err)
+	}
+	if err := checkTrailer(bufio.NewReader(io.MultiReader(dec.Buffered(), br))); err != nil {
+		return nil, err
+	}
+	if plan.PlannedValues == nil && plan.ResourceChanges == nil {
+		return nil, fmt.Errorf("not a Terraform plan: it has neither planned_values nor resource_changes (a state file?); %s", planHint)
+	}
+	return plan, nil
+}
+
+// openPlan skips the wrapper noise before a plan and checks that a JSON
+// object follows; the reader is positioned at its '{'.
+func openPlan(r io.Reader) (*bufio.Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if err := skipWrapperLines(br); err != nil {
 		return nil, err
@@ -39,20 +61,7 @@ func DecodePlan(r io.Reader) (*tfjson.Plan, error) {
 		}
 		return nil, fmt.Errorf("not a Terraform plan: the input does not start with a JSON object; %s", planHint)
 	}
-
-	plan := &tfjson.Plan{}
-	plan.UseJSONNumber(true)
-	dec := json.NewDecoder(br)
-	if err := dec.Decode(plan); err != nil {
-		return nil, describeDecodeError(err)
-	}
-	if err := checkTrailer(bufio.NewReader(io.MultiReader(dec.Buffered(), br))); err != nil {
-		return nil, err
-	}
-	if plan.PlannedValues == nil && plan.ResourceChanges == nil {
-		return nil, fmt.Errorf("not a Terraform plan: it has neither planned_values nor resource_changes (a state file?); %s", planHint)
-	}
-	return plan, nil
+	return br, nil
 }
 
 // describeDecodeError words JSON and plan-format errors for people.

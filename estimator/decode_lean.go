@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
 )
@@ -24,26 +25,13 @@ import (
 // its Change.Before/After/AfterUnknown are not maps (other readers want
 // DecodePlan), and PlannedValues is empty but set when the plan had one.
 func DecodePlanForEstimate(r io.Reader) (*tfjson.Plan, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if err := skipWrapperLines(br); err != nil {
+	br, err := openPlan(r)
+	if err != nil {
 		return nil, err
 	}
-	first, err := br.Peek(1)
-	if errors.Is(err, io.EOF) || (err == nil && len(first) == 0) {
-		return nil, fmt.Errorf("empty input: %s", planHint)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("reading plan: %w", err)
-	}
-	if first[0] != '{' {
-		if first[0] == '[' {
-			return nil, fmt.Errorf("not a Terraform plan: the input is a JSON array; %s", planHint)
-		}
-		return nil, fmt.Errorf("not a Terraform plan: the input does not start with a JSON object; %s", planHint)
-	}
-	d := &leanDecoder{s: newJSONScanner(br, 256<<10), plan: &tfjson.Plan{}}
+	d := &leanDecoder{s: newJSONScanner(br, 64<<10), plan: &tfjson.Plan{}}
 	if err := d.document(); err != nil {
-		var syn *errSyntax
+		var syn *scanSyntaxError
 		if errors.As(err, &syn) {
 			return nil, fmt.Errorf("not a Terraform plan: invalid JSON at byte %d: %w", syn.offset, err)
 		}
@@ -77,56 +65,19 @@ type leanDecoder struct {
 }
 
 func (d *leanDecoder) document() error {
-	s := d.s
-	if err := s.expect('{', "looking for beginning of value"); err != nil {
+	if err := d.s.expect('{', "looking for beginning of value"); err != nil {
 		return err
 	}
-	c, err := s.skipSpace()
-	if err != nil {
+	var key string
+	return d.s.eachMember(func() (err error) {
+		key, err = d.key()
 		return err
-	}
-	if c == '}' {
-		s.pos++
-		return nil
-	}
-	for {
-		key, err := d.key()
-		if err != nil {
-			return err
-		}
-		if err := s.expect(':', "after object key"); err != nil {
-			return err
-		}
-		if err := d.field(key); err != nil {
-			return err
-		}
-		c, err := s.skipSpace()
-		if err != nil {
-			return err
-		}
-		s.pos++
-		switch c {
-		case ',':
-		case '}':
-			return nil
-		default:
-			s.pos--
-			return s.syntax("invalid character %s after object key:value pair", quoteChar(c))
-		}
-	}
+	}, func() error { return d.field(key) })
 }
 
 // key reads an object key and decodes its escapes.
 func (d *leanDecoder) key() (string, error) {
-	s := d.s
-	c, err := s.skipSpace()
-	if err != nil {
-		return "", err
-	}
-	if c != '"' {
-		return "", s.syntax("invalid character %s looking for beginning of object key string", quoteChar(c))
-	}
-	raw, err := s.captureValue()
+	raw, err := d.s.captureValue()
 	if err != nil {
 		return "", err
 	}
@@ -149,7 +100,7 @@ func fieldName(key string) string {
 		}
 	}
 	for _, f := range leanFields {
-		if bytes.EqualFold([]byte(key), []byte(f)) {
+		if strings.EqualFold(key, f) {
 			return f
 		}
 	}
@@ -228,15 +179,7 @@ func (d *leanDecoder) resourceChanges() error {
 	s.pos++
 	changes := make([]*tfjson.ResourceChange, 0, 64)
 	defer func() { d.plan.ResourceChanges = changes }()
-	c, err = s.skipSpace()
-	if err != nil {
-		return err
-	}
-	if c == ']' {
-		s.pos++
-		return nil
-	}
-	for {
+	return s.eachElement(func() error {
 		raw, err := s.captureValue()
 		if err != nil {
 			return err
@@ -248,20 +191,8 @@ func (d *leanDecoder) resourceChanges() error {
 			}
 		}
 		changes = append(changes, rc)
-		c, err := s.skipSpace()
-		if err != nil {
-			return err
-		}
-		s.pos++
-		switch c {
-		case ',':
-		case ']':
-			return nil
-		default:
-			s.pos--
-			return s.syntax("invalid character %s after array element", quoteChar(c))
-		}
-	}
+		return nil
+	})
 }
 
 // wrongType records a value of the wrong JSON type for a field.

@@ -27,13 +27,13 @@ type jsonScanner struct {
 // maxNesting is encoding/json's limit on nested arrays and objects.
 const maxNesting = 10000
 
-// errSyntax is a syntax error at a document offset, worded as encoding/json's.
-type errSyntax struct {
+// scanSyntaxError is a syntax error at a document offset, worded as encoding/json's.
+type scanSyntaxError struct {
 	msg    string
 	offset int64
 }
 
-func (e *errSyntax) Error() string { return e.msg }
+func (e *scanSyntaxError) Error() string { return e.msg }
 
 func newJSONScanner(r io.Reader, size int) *jsonScanner {
 	return &jsonScanner{r: r, buf: make([]byte, size)}
@@ -43,7 +43,7 @@ func newJSONScanner(r io.Reader, size int) *jsonScanner {
 func (s *jsonScanner) offset() int64 { return s.off + int64(s.pos) }
 
 func (s *jsonScanner) syntax(format string, args ...any) error {
-	return &errSyntax{msg: fmt.Sprintf(format, args...), offset: s.offset()}
+	return &scanSyntaxError{msg: fmt.Sprintf(format, args...), offset: s.offset()}
 }
 
 // fill reads more input, keeping any capture in progress; it reports
@@ -188,6 +188,24 @@ func (s *jsonScanner) object(depth int) error {
 		return s.syntax("exceeded max depth")
 	}
 	s.pos++ // '{'
+	return s.eachMember(func() error {
+		s.pos++ // '"'
+		return s.stringBody()
+	}, func() error { return s.value(depth) })
+}
+
+func (s *jsonScanner) array(depth int) error {
+	if depth > maxNesting {
+		return s.syntax("exceeded max depth")
+	}
+	s.pos++ // '['
+	return s.eachElement(func() error { return s.value(depth) })
+}
+
+// eachMember consumes an object's members, its '{' already read: key
+// consumes each key (the scanner is at its opening quote) and value the
+// value after the colon.
+func (s *jsonScanner) eachMember(key, value func() error) error {
 	c, err := s.skipSpace()
 	if err != nil {
 		return err
@@ -204,37 +222,24 @@ func (s *jsonScanner) object(depth int) error {
 		if c != '"' {
 			return s.syntax("invalid character %s looking for beginning of object key string", quoteChar(c))
 		}
-		s.pos++
-		if err := s.stringBody(); err != nil {
+		if err := key(); err != nil {
 			return err
 		}
 		if err := s.expect(':', "after object key"); err != nil {
 			return err
 		}
-		if err := s.value(depth); err != nil {
+		if err := value(); err != nil {
 			return err
 		}
-		c, err = s.skipSpace()
-		if err != nil {
+		if done, err := s.separator('}', "after object key:value pair"); done || err != nil {
 			return err
-		}
-		s.pos++
-		switch c {
-		case ',':
-		case '}':
-			return nil
-		default:
-			s.pos--
-			return s.syntax("invalid character %s after object key:value pair", quoteChar(c))
 		}
 	}
 }
 
-func (s *jsonScanner) array(depth int) error {
-	if depth > maxNesting {
-		return s.syntax("exceeded max depth")
-	}
-	s.pos++ // '['
+// eachElement consumes an array's elements, its '[' already read, calling
+// element for each.
+func (s *jsonScanner) eachElement(element func() error) error {
 	c, err := s.skipSpace()
 	if err != nil {
 		return err
@@ -244,23 +249,30 @@ func (s *jsonScanner) array(depth int) error {
 		return nil
 	}
 	for {
-		if err := s.value(depth); err != nil {
+		if err := element(); err != nil {
 			return err
 		}
-		c, err := s.skipSpace()
-		if err != nil {
+		if done, err := s.separator(']', "after array element"); done || err != nil {
 			return err
-		}
-		s.pos++
-		switch c {
-		case ',':
-		case ']':
-			return nil
-		default:
-			s.pos--
-			return s.syntax("invalid character %s after array element", quoteChar(c))
 		}
 	}
+}
+
+// separator consumes ',' (done false) or the closing byte (done true).
+func (s *jsonScanner) separator(closing byte, context string) (done bool, err error) {
+	c, err := s.skipSpace()
+	if err != nil {
+		return false, err
+	}
+	switch c {
+	case ',':
+		s.pos++
+		return false, nil
+	case closing:
+		s.pos++
+		return true, nil
+	}
+	return false, s.syntax("invalid character %s %s", quoteChar(c), context)
 }
 
 // stringBody consumes a string after its opening quote.
@@ -324,9 +336,11 @@ func isHex(c byte) bool {
 
 // number consumes a number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 func (s *jsonScanner) number() error {
-	c, _ := s.next()
+	c, err := s.next()
+	if err != nil {
+		return err
+	}
 	if c == '-' {
-		var err error
 		if c, err = s.next(); err != nil {
 			return err
 		}

@@ -19,9 +19,9 @@ import (
 
 // CatalogDatabase returns the URL of a database migrated and loaded with the
 // embedded pricing-data (≈431k rows), built once and kept on the test server
-// under a name carrying the migrations' and the data's hashes, so repeated
-// benchmark runs skip the load. A build in progress is serialised by an
-// advisory lock.
+// (≈170 MB) under a name carrying the migrations' and the data's hashes, so
+// repeated benchmark runs skip the load; building a new one drops the stale
+// ones. A build in progress is serialised by an advisory lock.
 func CatalogDatabase(tb testing.TB) string {
 	tb.Helper()
 	ctx := context.Background()
@@ -71,7 +71,28 @@ func CatalogDatabase(tb testing.TB) string {
 	if _, err := admin.Exec(ctx, "ALTER DATABASE "+pgx.Identifier{building}.Sanitize()+" RENAME TO "+pgx.Identifier{name}.Sanitize()); err != nil {
 		tb.Fatalf("renaming the catalog database: %v", err)
 	}
+	dropStaleCatalogs(ctx, tb, admin, name)
 	return dbtest.URLFor(tb, name)
+}
+
+// dropStaleCatalogs removes the catalog databases of older migrations or
+// price data, so that only the current one stays on the server.
+func dropStaleCatalogs(ctx context.Context, tb testing.TB, admin *pgx.Conn, current string) {
+	rows, err := admin.Query(ctx, `SELECT datname FROM pg_database WHERE datname ~ '^costgate_bench_[0-9a-f]{12}_[0-9a-f]{12}$' AND datname <> $1`, current)
+	if err != nil {
+		tb.Logf("listing stale catalog databases: %v", err)
+		return
+	}
+	stale, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		tb.Logf("listing stale catalog databases: %v", err)
+		return
+	}
+	for _, db := range stale {
+		if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{db}.Sanitize()+" WITH (FORCE)"); err != nil {
+			tb.Logf("dropping stale catalog database %s: %v", db, err)
+		}
+	}
 }
 
 // CatalogPool opens a pool on CatalogDatabase with the round-trip counter

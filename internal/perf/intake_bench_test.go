@@ -25,10 +25,15 @@ import (
 // answered by the fake TFC, then:
 //   - prices one 10,000-resource plan on the idle service and reports the
 //     time from the 200 ack to the final callback;
-//   - has 200 clients post distinct signed run task requests for 30 s and
-//     reports acks/s, p50/p99/max ack latency and errors. Every accepted run
-//     is then fetched, priced and called back by the workers, which compete
-//     for the same cores.
+//   - has 200 clients post distinct signed run task requests for 30 s, each
+//     as soon as its previous one is answered (closed loop: the most acks/s),
+//     and reports acks/s, p50/p99/max ack latency and errors;
+//   - then has the 200 clients post on a schedule of 1,000 requests/s
+//     overall for 30 s (open loop, COSTGATE_BENCH_INTAKE_RATE) and reports
+//     the latency from each request's scheduled time: the p99 at that rate.
+//
+// Every accepted run is then fetched, priced and called back by the
+// workers, which compete with intake for the same cores.
 //
 // Targets: no errors, p99 ≤ 25 ms, ≥ 1,000 acks/s. COSTGATE_BENCH_INTAKE_SECONDS
 // and COSTGATE_BENCH_INTAKE_CLIENTS change the load, COSTGATE_BENCH_DB_PARAMS
@@ -38,6 +43,7 @@ import (
 func BenchmarkIntake(b *testing.B) {
 	seconds := envInt(b, "COSTGATE_BENCH_INTAKE_SECONDS", 30)
 	clients := envInt(b, "COSTGATE_BENCH_INTAKE_CLIENTS", 200)
+	rate := envInt(b, "COSTGATE_BENCH_INTAKE_RATE", 1000)
 	tfc := faketfc.New(b, faketfc.Options{PlainHTTP: true})
 	dbURL := CloneCatalogDB(b)
 	if extra := os.Getenv("COSTGATE_BENCH_DB_PARAMS"); extra != "" {
@@ -66,37 +72,98 @@ func BenchmarkIntake(b *testing.B) {
 
 	// Sustained intake. Requests are prepared (registered with the fake TFC,
 	// encoded, signed) before the clock starts; a small real plan each.
-	small, err := plangen.Generate(plangen.Options{Resources: 3, Seed: Seed})
+	small, err := plangen.Generate(plangen.Options{Resources: 1, Seed: Seed})
 	if err != nil {
 		b.Fatal(err)
 	}
-	capacity := max(seconds*2500, 1000)
-	bodies, sigs := make([][]byte, capacity), make([]string, capacity)
-	for i := range bodies {
-		bodies[i] = requestBody(tfc.AddRunWith(small, faketfc.RunOptions{ID: fmt.Sprintf("load%07d", i)}))
-		sigs[i] = runtask.Sign([]byte(BenchHMACKey), bodies[i])
+	window := time.Duration(seconds) * time.Second
+	prepare := func(n int, prefix string) *requests {
+		rq := &requests{bodies: make([][]byte, n), sigs: make([]string, n)}
+		for i := range rq.bodies {
+			rq.bodies[i] = requestBody(tfc.AddRunWith(small, faketfc.RunOptions{ID: fmt.Sprintf("%s%07d", prefix, i)}))
+			rq.sigs[i] = runtask.Sign([]byte(BenchHMACKey), rq.bodies[i])
+		}
+		return rq
 	}
+	// 1. Closed loop: every client posts again as soon as it is answered.
+	closed := prepare(seconds*2000, "load")
+	b.ResetTimer()
+	res := closed.run(hc, svc.URL, clients, window, 0)
+	b.StopTimer()
+	finished := 0
+	for _, c := range tfc.AllCallbacks() {
+		if c.Final() && c.At.After(res.start) && c.At.Before(res.start.Add(res.elapsed)) {
+			finished++
+		}
+	}
+	res.report(b, "")
+	b.ReportMetric(float64(finished)/res.elapsed.Seconds(), "finals/s")
+	// 2. Open loop at the target rate: requests leave on schedule whatever the
+	// answers; latency counts from the scheduled time, so a backlog shows.
+	if rate > 0 {
+		time.Sleep(5 * time.Second) // let the workers drain a little
+		paced := prepare(seconds*rate, "paced")
+		pres := paced.run(hc, svc.URL, clients, window, float64(rate))
+		pres.report(b, "paced-")
+		b.ReportMetric(float64(rate), "paced-target/s")
+	}
+	b.ReportMetric(float64(clients), "clients")
+	b.ReportMetric(callbackSeconds, "10k-ack-to-callback-s")
+}
+
+// requests are prepared run task requests and their signatures.
+type requests struct {
+	bodies [][]byte
+	sigs   []string
+}
+
+// loadResult is what one load phase measured.
+type loadResult struct {
+	lat      []time.Duration
+	failures int64
+	firstErr error
+	start    time.Time
+	elapsed  time.Duration
+	sent     int
+}
+
+// run posts the requests from clients goroutines for the window, as fast as
+// answered (rate 0) or on a schedule of rate requests per second overall.
+func (rq *requests) run(hc *http.Client, base string, clients int, window time.Duration, rate float64) loadResult {
 	var (
 		next     atomic.Int64
 		failures atomic.Int64
 		mu       sync.Mutex
-		lat      = make([]time.Duration, 0, capacity)
-		firstErr error
+		res      = loadResult{lat: make([]time.Duration, 0, len(rq.bodies))}
+		wg       sync.WaitGroup
 	)
-	deadline := time.Now().Add(time.Duration(seconds) * time.Second)
-	b.ResetTimer()
-	loadStart := time.Now()
-	var wg sync.WaitGroup
-	for range clients {
+	res.start = time.Now()
+	deadline := res.start.Add(window)
+	interval := time.Duration(0)
+	if rate > 0 {
+		interval = time.Duration(float64(clients) / rate * float64(time.Second))
+	}
+	for c := range clients {
 		wg.Go(func() {
-			local := make([]time.Duration, 0, capacity/clients+1)
-			for time.Now().Before(deadline) {
-				i := next.Add(1) - 1
-				if i >= int64(len(bodies)) {
-					break
+			local := make([]time.Duration, 0, len(rq.bodies)/clients+1)
+			due := res.start.Add(time.Duration(c) * interval / time.Duration(clients))
+			for {
+				if rate > 0 {
+					time.Sleep(time.Until(due))
 				}
 				t0 := time.Now()
-				status, err := post(hc, svc.URL, bodies[i], sigs[i])
+				if !t0.Before(deadline) {
+					break
+				}
+				i := next.Add(1) - 1
+				if i >= int64(len(rq.bodies)) {
+					break
+				}
+				if rate > 0 {
+					t0 = due
+					due = due.Add(interval)
+				}
+				status, err := post(hc, base, rq.bodies[i], rq.sigs[i])
 				d := time.Since(t0)
 				if err == nil && status != http.StatusOK {
 					err = fmt.Errorf("status %d", status)
@@ -104,8 +171,8 @@ func BenchmarkIntake(b *testing.B) {
 				if err != nil {
 					failures.Add(1)
 					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
+					if res.firstErr == nil {
+						res.firstErr = err
 					}
 					mu.Unlock()
 					continue
@@ -113,41 +180,35 @@ func BenchmarkIntake(b *testing.B) {
 				local = append(local, d)
 			}
 			mu.Lock()
-			lat = append(lat, local...)
+			res.lat = append(res.lat, local...)
 			mu.Unlock()
 		})
 	}
 	wg.Wait()
-	elapsed := time.Since(loadStart)
-	b.StopTimer()
-	if len(lat) == 0 {
-		b.Fatalf("no request succeeded: %v", firstErr)
+	res.elapsed = time.Since(res.start)
+	res.failures = failures.Load()
+	res.sent = int(min(next.Load(), int64(len(rq.bodies))))
+	slices.Sort(res.lat)
+	return res
+}
+
+// report adds a phase's metrics, their names prefixed.
+func (r loadResult) report(b *testing.B, prefix string) {
+	if len(r.lat) == 0 {
+		b.Fatalf("no request succeeded: %v", r.firstErr)
 	}
-	if firstErr != nil {
-		b.Logf("%d requests failed; first: %v", failures.Load(), firstErr)
+	if r.firstErr != nil {
+		b.Logf("%s%d requests failed; first: %v", prefix, r.failures, r.firstErr)
 	}
-	if int(next.Load()) >= len(bodies) {
-		b.Logf("all %d prepared requests were sent before %d s: raise the capacity", len(bodies), seconds)
-	}
-	finished := 0
-	for _, c := range tfc.AllCallbacks() {
-		if c.Final() && c.At.Before(loadStart.Add(elapsed)) && c.At.After(loadStart) {
-			finished++
-		}
-	}
-	slices.Sort(lat)
 	pct := func(p float64) float64 {
-		return float64(lat[min(len(lat)-1, int(float64(len(lat))*p))].Microseconds()) / 1000
+		return float64(r.lat[min(len(r.lat)-1, int(float64(len(r.lat))*p))].Microseconds()) / 1000
 	}
-	b.ReportMetric(float64(len(lat))/elapsed.Seconds(), "acks/s")
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
-	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max-ms")
-	b.ReportMetric(float64(failures.Load()), "errors")
-	b.ReportMetric(float64(clients), "clients")
-	b.ReportMetric(elapsed.Seconds(), "seconds")
-	b.ReportMetric(float64(finished)/elapsed.Seconds(), "finals/s")
-	b.ReportMetric(callbackSeconds, "10k-ack-to-callback-s")
+	b.ReportMetric(float64(len(r.lat))/r.elapsed.Seconds(), prefix+"acks/s")
+	b.ReportMetric(pct(0.50), prefix+"p50-ms")
+	b.ReportMetric(pct(0.99), prefix+"p99-ms")
+	b.ReportMetric(float64(r.lat[len(r.lat)-1].Microseconds())/1000, prefix+"max-ms")
+	b.ReportMetric(float64(r.failures), prefix+"errors")
+	b.ReportMetric(r.elapsed.Seconds(), prefix+"seconds")
 }
 
 // post sends one signed run task request and drains the answer.
