@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/costgate/costgate/internal/usd"
 	"github.com/costgate/costgate/store"
 	"github.com/shopspring/decimal"
 )
@@ -86,7 +87,7 @@ func newCostChart(points []store.HistoryPoint) costChart {
 		pt := chartPoint{X: xOf(p.ReceivedAt), PriorY: yOf(p.Prior), ProposedY: yOf(p.Proposed),
 			Speculative: p.IsSpeculative, RunPath: dashboardRunPath(p.RunID),
 			Title: fmt.Sprintf("%s · %s (%s): %s → %s", formatWhen(p.ReceivedAt), p.RunID, kind,
-				formatUSD(p.Prior), formatUSD(p.Proposed))}
+				usd.Format(p.Prior), usd.Format(p.Proposed))}
 		cmd := "L"
 		if i == 0 {
 			cmd = "M"
@@ -128,7 +129,7 @@ func niceStep(raw decimal.Decimal) decimal.Decimal {
 
 // axisUSD prints an axis amount without cents when it is whole.
 func axisUSD(d decimal.Decimal) string {
-	s := formatUSD(d)
+	s := usd.Format(d)
 	return strings.TrimSuffix(s, ".00")
 }
 

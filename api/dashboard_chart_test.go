@@ -66,22 +66,6 @@ func TestCostChartGeometry(t *testing.T) {
 	}
 }
 
-func TestFormatUSD(t *testing.T) {
-	tests := []struct{ in, plain, signed string }{
-		{"0", "$0.00", "$0.00"}, {"1485.28", "$1,485.28", "+$1,485.28"}, {"-163.78", "-$163.78", "-$163.78"},
-		{"1234567.005", "$1,234,567.01", "+$1,234,567.01"}, {"-0.004", "$0.00", "$0.00"}, {"30.368", "$30.37", "+$30.37"},
-	}
-	for _, tt := range tests {
-		v := decimal.RequireFromString(tt.in)
-		if got := formatUSD(v); got != tt.plain {
-			t.Errorf("formatUSD(%s) = %s, want %s", tt.in, got, tt.plain)
-		}
-		if got := formatSignedUSD(v); got != tt.signed {
-			t.Errorf("formatSignedUSD(%s) = %s, want %s", tt.in, got, tt.signed)
-		}
-	}
-}
-
 func TestSafeNext(t *testing.T) {
 	for in, want := range map[string]string{
 		"/workspaces/ws-1": "/workspaces/ws-1", "/runs/r?x=1": "/runs/r?x=1", "": "/", "https://evil.example/": "/",

@@ -3,18 +3,18 @@ package api
 import (
 	"html/template"
 	"net/url"
-	"strings"
 	"time"
 
+	"github.com/costgate/costgate/internal/usd"
 	"github.com/shopspring/decimal"
 )
 
-// dashboardFuncs are the template helpers. Amounts are rounded only here,
-// for people: half away from zero, to the cent.
+// dashboardFuncs are the template helpers. Amounts are rounded only as they
+// are printed (package usd).
 func dashboardFuncs() template.FuncMap {
 	return template.FuncMap{
-		"usd":       formatUSD,
-		"signedUSD": formatSignedUSD,
+		"usd":       usd.Format,
+		"signedUSD": usd.FormatSigned,
 		"usdPtr":    formatUSDPtr,
 		"usdText":   formatUSDText,
 		"when":      formatWhen,
@@ -35,40 +35,12 @@ func dashboardFuncs() template.FuncMap {
 	}
 }
 
-// formatUSD prints $1,234.56 (negative: -$1,234.56).
-func formatUSD(d decimal.Decimal) string {
-	s := d.Abs().StringFixed(2)
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if d.Round(2).IsNegative() {
-		b.WriteByte('-')
-	}
-	b.WriteByte('$')
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	b.WriteByte('.')
-	b.WriteString(frac)
-	return b.String()
-}
-
-// formatSignedUSD prints +$12.40, -$3.00 or $0.00.
-func formatSignedUSD(d decimal.Decimal) string {
-	if d.Round(2).IsPositive() {
-		return "+" + formatUSD(d)
-	}
-	return formatUSD(d)
-}
-
 // formatUSDPtr prints an optional amount; "—" when there is none.
 func formatUSDPtr(d *decimal.Decimal) string {
 	if d == nil {
 		return "—"
 	}
-	return formatUSD(*d)
+	return usd.Format(*d)
 }
 
 // formatUSDText prints an amount kept as a decimal string (a policy limit).
@@ -80,7 +52,7 @@ func formatUSDText(s *string) string {
 	if err != nil {
 		return *s
 	}
-	return formatUSD(d)
+	return usd.Format(d)
 }
 
 // formatQuantity prints a decimal as computed (no rounding), or "—".

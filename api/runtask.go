@@ -3,14 +3,12 @@ package api
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
-	"time"
+	"strings"
 
 	"github.com/costgate/costgate/runtask"
 	"github.com/costgate/costgate/store"
-	"github.com/costgate/costgate/worker"
 	"github.com/labstack/echo/v4"
 )
 
@@ -66,9 +64,9 @@ func (s *Server) handleRunTask(c echo.Context) error {
 	c.Set(ctxTaskResultID, req.TaskResultID)
 	c.Set(ctxRunID, req.RunID)
 
-	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(r.Context(), intakeTimeout)
 	defer cancel()
-	inserted, err := s.intake(ctx, req)
+	inserted, err := s.storeRun(ctx, req)
 	if err != nil {
 		s.deps.Metrics.RunReceived(stage, "unavailable")
 		s.deps.Logger.ErrorContext(ctx, "storing run task request", "task_result_id", req.TaskResultID, "run_id", req.RunID, "error", err)
@@ -84,44 +82,31 @@ func (s *Server) handleRunTask(c echo.Context) error {
 	return c.NoContent(http.StatusOK)
 }
 
-// intake stores the run and, if it is new, its estimate job, atomically.
-func (s *Server) intake(ctx context.Context, req runtask.Request) (inserted bool, err error) {
-	tx, err := s.deps.DB.Begin(ctx)
-	if err != nil {
-		return false, fmt.Errorf("beginning intake: %w", err)
-	}
-	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
+// storeRun stores the run and, if it is new, its estimate job, atomically
+// (in a transaction it may share with other requests).
+func (s *Server) storeRun(ctx context.Context, req runtask.Request) (inserted bool, err error) {
 	sealed := s.deps.Box.Seal([]byte(req.AccessToken), req.TaskResultID)
-	id, inserted, err := store.InsertRun(ctx, tx, newRun(req, sealed))
-	if err != nil {
-		return false, err
-	}
-	if inserted {
-		if _, err := s.deps.Jobs.InsertTx(ctx, tx, worker.EstimateArgs{RunPK: id}, nil); err != nil {
-			return false, fmt.Errorf("queueing estimate of run %d: %w", id, err)
-		}
-	}
-	if err := tx.Commit(ctx); err != nil {
-		return false, fmt.Errorf("committing intake: %w", err)
-	}
-	return inserted, nil
+	return s.intake.store(ctx, newRun(req, sealed))
 }
 
-// newRun maps the request to what the store keeps (never the token in clear).
+// newRun maps the request to what the store keeps (never the token in
+// clear). Free-text fields are not validated, and Postgres text cannot hold
+// NUL: a NUL becomes U+FFFD rather than making the run unstorable (a 503
+// TFC would retry forever).
 func newRun(req runtask.Request, sealedToken []byte) store.NewRun {
 	r := store.NewRun{
 		TaskResultID: req.TaskResultID, RunID: req.RunID, Stage: string(req.Stage),
 		Organization: req.OrganizationName, WorkspaceID: req.WorkspaceID, WorkspaceName: req.WorkspaceName,
-		ProjectID: req.ProjectID, ProjectName: req.ProjectName, IsSpeculative: req.IsSpeculative,
-		EnforcementLevel: req.TaskResultEnforcementLevel, CreatedBy: deref(req.RunCreatedBy), RunMessage: deref(req.RunMessage),
-		RunAppURL: req.RunAppURL, WorkspaceAppURL: req.WorkspaceAppURL,
-		VCSRepoURL: req.VCSRepoURL, VCSBranch: req.VCSBranch, VCSCommitURL: req.VCSCommitURL,
-		VCSCommitHash: req.VCSCommitHash, VCSPullRequestURL: req.VCSPullRequestURL,
+		ProjectID: storableOrNil(req.ProjectID), ProjectName: storableOrNil(req.ProjectName), IsSpeculative: req.IsSpeculative,
+		EnforcementLevel: storable(req.TaskResultEnforcementLevel), CreatedBy: storable(deref(req.RunCreatedBy)),
+		RunMessage: storable(deref(req.RunMessage)), RunAppURL: storable(req.RunAppURL), WorkspaceAppURL: storable(req.WorkspaceAppURL),
+		VCSRepoURL: storableOrNil(req.VCSRepoURL), VCSBranch: storableOrNil(req.VCSBranch), VCSCommitURL: storableOrNil(req.VCSCommitURL),
+		VCSCommitHash: storableOrNil(req.VCSCommitHash), VCSPullRequestURL: storableOrNil(req.VCSPullRequestURL),
 		CallbackURL: req.TaskResultCallbackURL, OutcomesCapable: req.OutcomesCapable(),
 		AccessTokenSealed: sealedToken,
 	}
 	if req.PlanJSONAPIURL != "" {
-		u := req.PlanJSONAPIURL
+		u := storable(req.PlanJSONAPIURL) // unchecked at pre_plan, where it is never used
 		r.PlanJSONAPIURL = &u
 	}
 	if !req.RunCreatedAt.IsZero() {
@@ -129,6 +114,22 @@ func newRun(req runtask.Request, sealedToken []byte) store.NewRun {
 		r.RunCreatedAt = &t
 	}
 	return r
+}
+
+// storable replaces the NULs Postgres text cannot hold.
+func storable(s string) string {
+	if strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\x00", "\uFFFD")
+}
+
+func storableOrNil(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	v := storable(*s)
+	return &v
 }
 
 // validationError renders runtask's field problems as a 422.

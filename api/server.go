@@ -21,9 +21,9 @@ type TxBeginner interface {
 	Begin(ctx context.Context) (pgx.Tx, error)
 }
 
-// JobInserter enqueues a job inside a transaction (a *river.Client[pgx.Tx]).
+// JobInserter enqueues jobs inside a transaction (a *river.Client[pgx.Tx]).
 type JobInserter interface {
-	InsertTx(ctx context.Context, tx pgx.Tx, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
+	InsertManyTx(ctx context.Context, tx pgx.Tx, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
 }
 
 // ReadyCheck is one condition of /readyz.
@@ -59,6 +59,7 @@ type Server struct {
 	deps Deps
 	// draining is closed when shutdown starts: intake answers 503 so TFC retries elsewhere or later.
 	draining chan struct{}
+	intake   *intakeBatcher
 }
 
 // New builds the server and its routes.
@@ -70,7 +71,7 @@ func New(deps Deps) *Server {
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(deps.Logger)
 	e.Use(requestLog(deps.Logger))
-	s := &Server{echo: e, deps: deps, draining: make(chan struct{})}
+	s := &Server{echo: e, deps: deps, draining: make(chan struct{}), intake: newIntakeBatcher(deps.DB, deps.Jobs)}
 	e.Use(s.rateLimit())
 	s.routes()
 	return s

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/costgate/costgate/estimator"
+	"github.com/costgate/costgate/internal/usd"
 	"github.com/shopspring/decimal"
 )
 
@@ -62,8 +63,8 @@ func changesOutcome(in Input) (Outcome, bool) {
 	for i, c := range changed {
 		r := c.res
 		line := "| " + escapeMarkdown(r.Address) + " | " + escapeMarkdown(r.Action) + " | " +
-			formatUSD(r.PriorMonthlyCost) + " | " + formatUSD(r.ProposedMonthlyCost) + " | " +
-			formatSignedUSD(c.delta) + " |\n"
+			usd.Format(r.PriorMonthlyCost) + " | " + usd.Format(r.ProposedMonthlyCost) + " | " +
+			usd.FormatSigned(c.delta) + " |\n"
 		n := utf8.RuneCountInString(line)
 		if used+n+utf8.RuneCountInString(footer(len(changed)-i-1)) > MaxBody {
 			break

@@ -3,6 +3,7 @@ package budget
 import (
 	"strings"
 
+	"github.com/costgate/costgate/internal/usd"
 	"github.com/shopspring/decimal"
 )
 
@@ -83,7 +84,7 @@ func (c Check) Over() decimal.Decimal {
 // line: "over the web-prod budget of $2,500.00 by $155.10".
 func (c Check) Phrase() string {
 	name := c.Policy.Name
-	limit, actual, over := c.limitText(), c.actualText(), formatUSD(c.Over())
+	limit, actual, over := c.limitText(), c.actualText(), usd.Format(c.Over())
 	switch c.Rule {
 	case RuleMaxMonthlyCost:
 		switch c.Result {
@@ -172,7 +173,7 @@ func (c Check) limitText() string {
 	case UnitCount:
 		return c.Limit.String()
 	}
-	return formatUSD(c.Limit)
+	return usd.Format(c.Limit)
 }
 
 func (c Check) actualText() string {
@@ -182,9 +183,9 @@ func (c Check) actualText() string {
 	case c.Unit == UnitCount:
 		return c.Actual.String()
 	case c.Rule == RuleMaxMonthlyIncrease || c.Rule == RuleWarnMonthlyIncrease:
-		return formatSignedUSD(c.Actual)
+		return usd.FormatSigned(c.Actual)
 	}
-	return formatUSD(c.Actual)
+	return usd.Format(c.Actual)
 }
 
 func countNoun(n int64, one, many string) string {

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/costgate/costgate/internal/usd"
 )
 
 // MaxMessage is the protocol's limit on the callback message, in characters.
@@ -55,11 +57,11 @@ func firstLine(in Input, d Decision) string {
 	}
 	e := in.Estimate
 	b.WriteString(capitalizeIf(b.Len() == 0, "monthly cost "))
-	b.WriteString(formatSignedUSD(e.DeltaMonthlyCost))
+	b.WriteString(usd.FormatSigned(e.DeltaMonthlyCost))
 	if pct, ok := percentChange(e.PriorMonthlyCost, e.DeltaMonthlyCost); ok {
 		b.WriteString(" (" + formatPercent(pct) + ")")
 	}
-	b.WriteString(": " + formatUSD(e.PriorMonthlyCost) + " → " + formatUSD(e.ProposedMonthlyCost) + " — ")
+	b.WriteString(": " + usd.Format(e.PriorMonthlyCost) + " → " + usd.Format(e.ProposedMonthlyCost) + " — ")
 	b.WriteString(verdict(d))
 	b.WriteString(".")
 	if n := e.Summary.UnpricedComponents; n > 0 {

@@ -2,35 +2,6 @@ package budget
 
 import "testing"
 
-func TestFormatUSD(t *testing.T) {
-	tests := []struct {
-		in, usd, signed string
-	}{
-		{"0", "$0.00", "$0.00"},
-		{"0.004", "$0.00", "$0.00"},
-		{"-0.004", "$0.00", "$0.00"},
-		{"0.005", "$0.01", "+$0.01"},
-		{"2655.1", "$2,655.10", "+$2,655.10"},
-		{"412.8", "$412.80", "+$412.80"},
-		{"-12", "-$12.00", "-$12.00"},
-		{"999.999", "$1,000.00", "+$1,000.00"},
-		{"1234567.891", "$1,234,567.89", "+$1,234,567.89"},
-		{"-1234567", "-$1,234,567.00", "-$1,234,567.00"},
-		{"100", "$100.00", "+$100.00"},
-		{"30.368", "$30.37", "+$30.37"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			if got := formatUSD(decv(tt.in)); got != tt.usd {
-				t.Errorf("formatUSD(%s) = %q, want %q", tt.in, got, tt.usd)
-			}
-			if got := formatSignedUSD(decv(tt.in)); got != tt.signed {
-				t.Errorf("formatSignedUSD(%s) = %q, want %q", tt.in, got, tt.signed)
-			}
-		})
-	}
-}
-
 func TestFormatPercent(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"18.4096", "+18.4%"},

@@ -3,6 +3,8 @@ package budget
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/costgate/costgate/internal/usd"
 )
 
 // Limits of the run task callback that the report keeps to itself where
@@ -97,14 +99,14 @@ func resultTag(r Result) Tag {
 
 func summaryOutcome(in Input, d Decision) Outcome {
 	e := in.Estimate
-	change := formatSignedUSD(e.DeltaMonthlyCost)
+	change := usd.FormatSigned(e.DeltaMonthlyCost)
 	if pct, ok := percentChange(e.PriorMonthlyCost, e.DeltaMonthlyCost); ok {
 		change += " (" + formatPercent(pct) + ")"
 	}
 	var b strings.Builder
 	b.WriteString("| | Monthly cost |\n|---|---:|\n")
-	b.WriteString("| Prior | " + formatUSD(e.PriorMonthlyCost) + " |\n")
-	b.WriteString("| Proposed | " + formatUSD(e.ProposedMonthlyCost) + " |\n")
+	b.WriteString("| Prior | " + usd.Format(e.PriorMonthlyCost) + " |\n")
+	b.WriteString("| Proposed | " + usd.Format(e.ProposedMonthlyCost) + " |\n")
 	b.WriteString("| Change | " + change + " |\n\n")
 	s := e.Summary
 	b.WriteString(countNoun(int64(s.Resources), "resource", "resources") + " in the plan: " +
@@ -123,7 +125,7 @@ func summaryOutcome(in Input, d Decision) Outcome {
 	b.WriteString("\n\nUSD per month, 730 hours a month.")
 	return Outcome{
 		ID:          "cost-summary",
-		Description: clip("Monthly cost "+change+": "+formatUSD(e.PriorMonthlyCost)+" → "+formatUSD(e.ProposedMonthlyCost)+" across "+countNoun(int64(s.Resources), "resource change", "resource changes"), MaxDescription),
+		Description: clip("Monthly cost "+change+": "+usd.Format(e.PriorMonthlyCost)+" → "+usd.Format(e.ProposedMonthlyCost)+" across "+countNoun(int64(s.Resources), "resource change", "resource changes"), MaxDescription),
 		Body:        b.String(),
 		URL:         in.RunURL,
 		Tags: map[string][]Tag{
@@ -148,7 +150,7 @@ func policyLine(d Decision) string {
 		parts = append(parts, "No budget policy applies to this workspace.")
 	}
 	if op := d.OrganizationPolicy; op != nil && op.OrganizationMonthlyBudget != nil {
-		parts = append(parts, "Organization budget: "+formatUSD(*op.OrganizationMonthlyBudget)+" a month"+policyIDNote(*op)+".")
+		parts = append(parts, "Organization budget: "+usd.Format(*op.OrganizationMonthlyBudget)+" a month"+policyIDNote(*op)+".")
 	}
 	return strings.Join(parts, " ")
 }

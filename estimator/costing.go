@@ -71,7 +71,7 @@ func priceComponent(c schema.Component, a pricing.Answer) ComponentCost {
 		q := *c.MonthlyQuantity
 		qty = &q
 	case c.HourlyQuantity != nil:
-		q := c.HourlyQuantity.Mul(schema.HoursPerMonth)
+		q := c.HourlyQuantity.Mul(schema.HoursPerMonth())
 		qty = &q
 	}
 	if qty != nil {

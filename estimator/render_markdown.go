@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/costgate/costgate/internal/usd"
 	"github.com/shopspring/decimal"
 )
 
@@ -94,9 +95,9 @@ func markdownHeadline(est *Estimate) string {
 	var verb string
 	switch {
 	case delta.Round(2).IsPositive():
-		verb = "increase by " + dollars(delta)
+		verb = "increase by " + usd.Format(delta)
 	case delta.Round(2).IsNegative():
-		verb = "decrease by " + dollars(delta.Abs())
+		verb = "decrease by " + usd.Format(delta.Abs())
 	default:
 		verb = "not change"
 	}
@@ -110,7 +111,7 @@ func markdownHeadline(est *Estimate) string {
 		pct = fmt.Sprintf(" (%s%s%%)", sign, p.String())
 	}
 	return fmt.Sprintf("### Monthly cost will %s%s\n\n%s → %s per month (%s)\n",
-		verb, pct, dollars(est.PriorMonthlyCost), dollars(est.ProposedMonthlyCost), est.Currency)
+		verb, pct, usd.Format(est.PriorMonthlyCost), usd.Format(est.ProposedMonthlyCost), est.Currency)
 }
 
 // markdownRows are the changed priced resources, largest change first.
@@ -151,8 +152,8 @@ func markdownRows(est *Estimate) []string {
 			act += " (deposed)"
 		}
 		out[i] = fmt.Sprintf("| %s | %s | %s | %s | %s | %s |\n",
-			markdownCode(r.Address), act, dollars(r.PriorMonthlyCost), dollars(r.ProposedMonthlyCost),
-			signedDollars(r.DeltaMonthlyCost), strings.Join(notes, "; "))
+			markdownCode(r.Address), act, usd.Format(r.PriorMonthlyCost), usd.Format(r.ProposedMonthlyCost),
+			usd.FormatSigned(r.DeltaMonthlyCost), strings.Join(notes, "; "))
 	}
 	return out
 }
@@ -210,31 +211,4 @@ func markdownCode(s string) string {
 		return escapeMarkdownCell(s)
 	}
 	return "`" + escapeMarkdownCell(s) + "`"
-}
-
-// dollars renders an amount as $1,234.56.
-func dollars(d decimal.Decimal) string {
-	s := d.Abs().StringFixed(2)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if d.Round(2).IsNegative() {
-		b.WriteByte('-')
-	}
-	b.WriteByte('$')
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	b.WriteByte('.')
-	b.WriteString(frac)
-	return b.String()
-}
-
-func signedDollars(d decimal.Decimal) string {
-	if d.Round(2).IsPositive() {
-		return "+" + dollars(d)
-	}
-	return dollars(d)
 }

@@ -142,15 +142,7 @@ func TestMarkdownBudget(t *testing.T) {
 	})
 }
 
-func TestDollars(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"0", "$0.00"}, {"1234567.891", "$1,234,567.89"}, {"-12.345", "-$12.35"}, {"999.999", "$1,000.00"}, {"-0.001", "$0.00"},
-	}
-	for _, tt := range tests {
-		if got := dollars(dec(tt.in)); got != tt.want {
-			t.Errorf("dollars(%s) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
+func TestSigned(t *testing.T) {
 	if got := signed(dec("-0.001")); got != "0.00" {
 		t.Errorf("signed(-0.001) = %s, want 0.00", got)
 	}

@@ -6,28 +6,9 @@
 # is in pricing-data/SOURCES.md, the vocabulary in pricing-data/FORMAT.md.
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-corpus="$(cd "${1:-../shared/corpus}" && pwd)"
-out="pricing-data/data"
-
-bin="$(mktemp -d)/costgate"
-trap 'rm -rf "$(dirname "$bin")"' EXIT
-go build -o "$bin" ./cmd/costgate
-
-# build NAME FORMAT PRICE_DATE LICENCE ORIGIN NOTES FILE... (FILEs relative to
-# the corpus). built_with names this script, not the corpus path, so the
-# sidecars do not depend on where the corpus is.
-build() {
-	local name=$1 format=$2 date=$3 licence=$4 origin=$5 notes=$6
-	shift 6
-	local files=()
-	for f in "$@"; do files+=("$corpus/$f"); done
-	"$bin" pricing import "$format" --name "$name" --price-date "$date" --licence "$licence" \
-		--origin "$origin" --notes "$notes" --out "$out" \
-		--built-with "pricing-data/build-aws.sh (format $format, price date $date)" \
-		"${files[@]}"
-}
+built_with_format="pricing-data/build-aws.sh (format %s, price date %s)"
+# shellcheck source=pricing-data/lib-build.sh
+. "$(dirname "$0")/lib-build.sh" "$@"
 
 ec2shop=yeo/ec2.shop@74c9fd8ab5acfd9511cd6535f914d47071601ad2
 ec2shop_2024=yeo/ec2.shop@44337592ba034dd0cdd1e71a1670b17f8c3f6002

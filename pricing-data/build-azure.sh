@@ -6,28 +6,9 @@
 # pricing-data/SOURCES.md ("Azure"), the vocabulary in pricing-data/FORMAT.md.
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-corpus="$(cd "${1:-../shared/corpus}" && pwd)"
-out="pricing-data/data"
-
-bin="$(mktemp -d)/costgate"
-trap 'rm -rf "$(dirname "$bin")"' EXIT
-go build -o "$bin" ./cmd/costgate
-
-# build NAME FORMAT PRICE_DATE LICENCE ORIGIN NOTES FILE... (FILEs relative to
-# the corpus). built_with names this script, not the corpus path, so the
-# sidecars do not depend on where the corpus is.
-build() {
-	local name=$1 format=$2 date=$3 licence=$4 origin=$5 notes=$6
-	shift 6
-	local files=()
-	for f in "$@"; do files+=("$corpus/$f"); done
-	"$bin" pricing import "$format" --name "$name" --price-date "$date" --licence "$licence" \
-		--origin "$origin" --notes "$notes" --out "$out" \
-		--built-with "pricing-data/build-azure.sh (costgate pricing import $format, price date $date)" \
-		"${files[@]}"
-}
+built_with_format="pricing-data/build-azure.sh (costgate pricing import %s, price date %s)"
+# shellcheck source=pricing-data/lib-build.sh
+. "$(dirname "$0")/lib-build.sh" "$@"
 
 karpenter=Azure/karpenter-provider-azure@352646f599290c3a6d2f9710fb535a7b288f88ed
 radar=andy-diericks/azure-pricing-radar@cf741f25c50759745f8eb5dcaf6c3746669c8f31

@@ -1,5 +1,5 @@
 // Package pricingdata embeds the curated, real, dated price files of
-// pricing-data/data (format: pricing.DataFileColumns; provenance: SOURCES.md),
+// pricing-data/data (format: pricing.DataFileColumns(); provenance: SOURCES.md),
 // so `costgate estimate` and `serve` work without downloading anything.
 package pricingdata
 

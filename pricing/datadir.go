@@ -209,17 +209,12 @@ func ReadDataDir(fsys fs.FS) ([]Price, []Source, error) {
 func LoadMemoryCatalog(fsys fs.FS) (*MemoryCatalog, error) {
 	b := newMemoryBuilder()
 	err := eachSource(fsys, func(df DataFile, src Source, r io.Reader) error {
-		if err := b.addSource(src); err != nil {
-			return fmt.Errorf("%s: %w", df.Sidecar, err)
+		rows, err := b.beginSource(df, src)
+		if err != nil {
+			return err
 		}
-		si := b.sourceIndex[src.Name]
-		var attrsText string
-		decodeShared := func(text string) (map[string]string, error) {
-			attrsText = text
-			return b.attributes(text, func() (map[string]string, error) { return parseAttributes(text) })
-		}
-		return readRows(r, df, src, decodeShared, func(p Price, rec []string, _ int) error {
-			b.add(p, attrsText, si)
+		return readRows(r, df, src, rows.decodeAttributes, func(p Price, _ []string, _ int) error {
+			rows.add(p)
 			return nil
 		})
 	})

@@ -86,21 +86,16 @@ func loadBuckets(fsys fs.FS, want map[bucketKey]bool) (*MemoryCatalog, error) {
 		wanted[string(bucketText(nil, []byte(k.provider), []byte(k.service), []byte(k.region)))] = true
 	}
 	err := eachSource(fsys, func(df DataFile, src Source, r io.Reader) error {
-		if err := b.addSource(src); err != nil {
-			return fmt.Errorf("%s: %w", df.Sidecar, err)
-		}
-		si := b.sourceIndex[src.Name]
-		var attrsText string
-		decodeShared := func(text string) (map[string]string, error) {
-			attrsText = text
-			return b.attributes(text, func() (map[string]string, error) { return parseAttributes(text) })
+		rows, err := b.beginSource(df, src)
+		if err != nil {
+			return err
 		}
 		return eachWantedRecord(df, r, wanted, func(rec []string, line int) error {
-			p, err := parseRecord(rec, decodeShared)
+			p, err := parseRecord(rec, rows.decodeAttributes)
 			if err != nil {
 				return fmt.Errorf("%s: line %d: %w", df.Rows, line, err)
 			}
-			b.add(p, attrsText, si)
+			rows.add(p)
 			return nil
 		})
 	})
@@ -209,7 +204,7 @@ func splitRecord(raw []byte) ([]string, error) {
 	raw = bytes.TrimSuffix(raw, []byte{'\n'})
 	raw = bytes.TrimSuffix(raw, []byte{'\r'})
 	text := string(raw)
-	fields := make([]string, 0, len(DataFileColumns))
+	fields := make([]string, 0, dataFileWidth)
 	for i := 0; ; {
 		if i < len(text) && text[i] == '"' {
 			var b strings.Builder
@@ -257,8 +252,8 @@ func splitRecord(raw []byte) ([]string, error) {
 			break
 		}
 	}
-	if len(fields) != len(DataFileColumns) {
-		return nil, fmt.Errorf("record has %d fields, want %d", len(fields), len(DataFileColumns))
+	if len(fields) != dataFileWidth {
+		return nil, fmt.Errorf("record has %d fields, want %d", len(fields), dataFileWidth)
 	}
 	return fields, nil
 }
@@ -269,8 +264,8 @@ func checkHeader(df DataFile, raw []byte) error {
 	if err != nil {
 		return fmt.Errorf("%s: reading header: %w", df.Rows, err)
 	}
-	if !slices.Equal(rec, DataFileColumns) {
-		return fmt.Errorf("%s: header is %v, want %v", df.Rows, rec, DataFileColumns)
+	if columns := DataFileColumns(); !slices.Equal(rec, columns) {
+		return fmt.Errorf("%s: header is %v, want %v", df.Rows, rec, columns)
 	}
 	return nil
 }

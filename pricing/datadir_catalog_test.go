@@ -76,7 +76,7 @@ func TestEmbeddedCatalogLoadsLittle(t *testing.T) {
 
 func TestSplitRecordAsEncodingCSV(t *testing.T) {
 	row := func(extra ...string) string {
-		f := make([]string, len(DataFileColumns))
+		f := make([]string, len(DataFileColumns()))
 		for i := range f {
 			f[i] = fmt.Sprintf("v%d", i)
 		}
@@ -96,7 +96,7 @@ func TestSplitRecordAsEncodingCSV(t *testing.T) {
 	}
 	for _, raw := range tests {
 		want, wantErr := csv.NewReader(strings.NewReader(raw)).Read()
-		if wantErr == nil && len(want) != len(DataFileColumns) {
+		if wantErr == nil && len(want) != len(DataFileColumns()) {
 			wantErr = errors.New("field count")
 		}
 		got, err := splitRecord([]byte(raw))

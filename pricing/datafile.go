@@ -19,12 +19,18 @@ import (
 // DataFileColumns is the header of a normalised price file (CSV, gzip
 // compressed, one Price per row). Attributes are a JSON object with sorted
 // keys; dates are YYYY-MM-DD; an empty tier_end means unbounded.
-var DataFileColumns = []string{
-	"provider", "service", "family", "region", "sku", "attributes",
-	"purchase_option", "unit", "usd", "tier_start", "tier_end",
-	"term_length", "term_purchase_option", "term_offering_class",
-	"effective_date", "description",
+func DataFileColumns() []string {
+	return []string{
+		"provider", "service", "family", "region", "sku", "attributes",
+		"purchase_option", "unit", "usd", "tier_start", "tier_end",
+		"term_length", "term_purchase_option", "term_offering_class",
+		"effective_date", "description",
+	}
 }
+
+// dataFileWidth is the number of DataFileColumns, for the hot paths that
+// only count them.
+const dataFileWidth = 16
 
 const dateLayout = "2006-01-02"
 
@@ -44,7 +50,7 @@ func NewDataFileWriter(w io.Writer) (*DataFileWriter, error) {
 	// A zero ModTime keeps the output byte-for-byte reproducible.
 	gz.ModTime = time.Time{}
 	cw := csv.NewWriter(gz)
-	if err := cw.Write(DataFileColumns); err != nil {
+	if err := cw.Write(DataFileColumns()); err != nil {
 		return nil, fmt.Errorf("writing header: %w", err)
 	}
 	return &DataFileWriter{gz: gz, csv: cw}, nil
@@ -124,10 +130,11 @@ func NewDataFileReader(name string, r io.Reader) (*DataFileReader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading header: %w", name, err)
 	}
-	if len(header) != len(DataFileColumns) {
-		return nil, fmt.Errorf("%s: header has %d columns, want %d", name, len(header), len(DataFileColumns))
+	columns := DataFileColumns()
+	if len(header) != len(columns) {
+		return nil, fmt.Errorf("%s: header has %d columns, want %d", name, len(header), len(columns))
 	}
-	for i, c := range DataFileColumns {
+	for i, c := range columns {
 		if header[i] != c {
 			return nil, fmt.Errorf("%s: header column %d is %q, want %q", name, i+1, header[i], c)
 		}

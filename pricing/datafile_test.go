@@ -45,3 +45,9 @@ func FuzzParseAttributes(f *testing.F) {
 }
 
 var errFromTest = json.Unmarshal([]byte("x"), new(int))
+
+func TestDataFileWidth(t *testing.T) {
+	if n := len(DataFileColumns()); n != dataFileWidth {
+		t.Errorf("%d data file columns, dataFileWidth says %d", n, dataFileWidth)
+	}
+}

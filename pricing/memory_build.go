@@ -58,6 +58,33 @@ func (b *memoryBuilder) addSource(s Source) error {
 	return nil
 }
 
+// sourceRows adds the rows of one data file to a builder.
+type sourceRows struct {
+	b      *memoryBuilder
+	source int32
+	// attrsText is the attributes JSON of the row being parsed: the key
+	// under which add shares equal attribute maps.
+	attrsText string
+}
+
+// beginSource adds the source of data file df and returns what adds its rows.
+func (b *memoryBuilder) beginSource(df DataFile, src Source) (*sourceRows, error) {
+	if err := b.addSource(src); err != nil {
+		return nil, fmt.Errorf("%s: %w", df.Sidecar, err)
+	}
+	return &sourceRows{b: b, source: b.sourceIndex[src.Name]}, nil
+}
+
+// decodeAttributes is the attribute decoder of the row parser: it returns the
+// shared map of this JSON text and remembers the text for add.
+func (s *sourceRows) decodeAttributes(text string) (map[string]string, error) {
+	s.attrsText = text
+	return s.b.attributes(text, func() (map[string]string, error) { return parseAttributes(text) })
+}
+
+// add appends the row whose attributes were decoded last.
+func (s *sourceRows) add(p Price) { s.b.add(p, s.attrsText, s.source) }
+
 // intern returns the shared copy of s; the copy is cloned so that it does not
 // keep alive the CSV line it was cut from.
 func (b *memoryBuilder) intern(s string) string {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -93,6 +95,105 @@ RETURNING id`,
 		return 0, false, fmt.Errorf("finding existing run %s: %w", r.TaskResultID, err)
 	}
 	return id, false, nil
+}
+
+// InsertRuns stores many runs in one statement, skipping any whose
+// task_result_id is already stored (or repeated earlier in rs). ids[i] is
+// the id of the run inserted for rs[i], 0 when it was a duplicate.
+func InsertRuns(ctx context.Context, db DBTX, rs []NewRun) (ids []int64, err error) {
+	ids = make([]int64, len(rs))
+	first := make(map[string]int, len(rs))
+	order := make([]int, 0, len(rs))
+	for i, r := range rs {
+		if _, dup := first[r.TaskResultID]; !dup {
+			first[r.TaskResultID] = i
+			order = append(order, i)
+		}
+	}
+	if len(order) == 0 {
+		return ids, nil
+	}
+	// Rows go in task_result_id order so two transactions holding the same
+	// keys wait for each other in one order and cannot deadlock.
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(rs[a].TaskResultID, rs[b].TaskResultID) })
+	var c runColumnArrays
+	for _, i := range order {
+		c.add(rs[i])
+	}
+	rows, err := db.Query(ctx, `
+INSERT INTO runs (task_result_id, run_id, stage, organization, workspace_id, workspace_name,
+    project_id, project_name, is_speculative, enforcement_level, created_by, run_message,
+    run_app_url, workspace_app_url, vcs_repo_url, vcs_branch, vcs_commit_url, vcs_commit_hash,
+    vcs_pull_request_url, plan_json_api_url, callback_url, outcomes_capable,
+    access_token_sealed, run_created_at)
+SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+    $7::text[], $8::text[], $9::boolean[], $10::text[], $11::text[], $12::text[],
+    $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
+    $19::text[], $20::text[], $21::text[], $22::boolean[], $23::bytea[], $24::timestamptz[])
+ON CONFLICT (task_result_id) DO NOTHING
+RETURNING id, task_result_id`,
+		c.taskResultID, c.runID, c.stage, c.organization, c.workspaceID, c.workspaceName,
+		c.projectID, c.projectName, c.isSpeculative, c.enforcementLevel, c.createdBy, c.runMessage,
+		c.runAppURL, c.workspaceAppURL, c.vcsRepoURL, c.vcsBranch, c.vcsCommitURL, c.vcsCommitHash,
+		c.vcsPullRequestURL, c.planJSONAPIURL, c.callbackURL, c.outcomesCapable,
+		c.accessTokenSealed, c.runCreatedAt)
+	if err != nil {
+		return nil, fmt.Errorf("inserting %d runs: %w", len(first), err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var taskResultID string
+		if err := rows.Scan(&id, &taskResultID); err != nil {
+			return nil, fmt.Errorf("inserting %d runs: %w", len(first), err)
+		}
+		if i, ok := first[taskResultID]; ok {
+			ids[i] = id
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("inserting %d runs: %w", len(first), err)
+	}
+	return ids, nil
+}
+
+// runColumnArrays are NewRun values column by column, for unnest.
+type runColumnArrays struct {
+	taskResultID, runID, stage, organization, workspaceID, workspaceName []string
+	enforcementLevel, createdBy, runMessage, runAppURL, workspaceAppURL  []string
+	callbackURL                                                          []string
+	projectID, projectName, vcsRepoURL, vcsBranch, vcsCommitURL          []*string
+	vcsCommitHash, vcsPullRequestURL, planJSONAPIURL                     []*string
+	isSpeculative, outcomesCapable                                       []bool
+	accessTokenSealed                                                    [][]byte
+	runCreatedAt                                                         []*time.Time
+}
+
+func (c *runColumnArrays) add(r NewRun) {
+	c.taskResultID = append(c.taskResultID, r.TaskResultID)
+	c.runID = append(c.runID, r.RunID)
+	c.stage = append(c.stage, r.Stage)
+	c.organization = append(c.organization, r.Organization)
+	c.workspaceID = append(c.workspaceID, r.WorkspaceID)
+	c.workspaceName = append(c.workspaceName, r.WorkspaceName)
+	c.projectID = append(c.projectID, r.ProjectID)
+	c.projectName = append(c.projectName, r.ProjectName)
+	c.isSpeculative = append(c.isSpeculative, r.IsSpeculative)
+	c.enforcementLevel = append(c.enforcementLevel, r.EnforcementLevel)
+	c.createdBy = append(c.createdBy, r.CreatedBy)
+	c.runMessage = append(c.runMessage, r.RunMessage)
+	c.runAppURL = append(c.runAppURL, r.RunAppURL)
+	c.workspaceAppURL = append(c.workspaceAppURL, r.WorkspaceAppURL)
+	c.vcsRepoURL = append(c.vcsRepoURL, r.VCSRepoURL)
+	c.vcsBranch = append(c.vcsBranch, r.VCSBranch)
+	c.vcsCommitURL = append(c.vcsCommitURL, r.VCSCommitURL)
+	c.vcsCommitHash = append(c.vcsCommitHash, r.VCSCommitHash)
+	c.vcsPullRequestURL = append(c.vcsPullRequestURL, r.VCSPullRequestURL)
+	c.planJSONAPIURL = append(c.planJSONAPIURL, r.PlanJSONAPIURL)
+	c.callbackURL = append(c.callbackURL, r.CallbackURL)
+	c.outcomesCapable = append(c.outcomesCapable, r.OutcomesCapable)
+	c.accessTokenSealed = append(c.accessTokenSealed, r.AccessTokenSealed)
+	c.runCreatedAt = append(c.runCreatedAt, r.RunCreatedAt)
 }
 
 const runColumns = `id, task_result_id, run_id, stage, organization, workspace_id, workspace_name,

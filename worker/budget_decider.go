@@ -29,9 +29,12 @@ func (d BudgetDecider) Decide(ctx context.Context, run store.Run, est *estimator
 	if err != nil {
 		return Decision{}, err
 	}
-	costs, err := store.OrganizationCosts(ctx, d.DB, run.Organization)
-	if err != nil {
-		return Decision{}, err
+	// Only an organization budget needs the other workspaces' costs, a query over all the organization's runs.
+	var costs []budget.WorkspaceCost
+	if op := budget.Resolve(policies, budgetRun(run)).Organization; op != nil && op.OrganizationMonthlyBudget != nil {
+		if costs, err = store.OrganizationCosts(ctx, d.DB, run.Organization); err != nil {
+			return Decision{}, err
+		}
 	}
 	in := budget.Input{Run: budgetRun(run), Estimate: est, Policies: policies, OrganizationCosts: costs}
 	verdict := budget.Decide(in)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/costgate/costgate/estimator"
+	"github.com/costgate/costgate/internal/usd"
 	"github.com/costgate/costgate/runtask"
 	"github.com/costgate/costgate/store"
 	"github.com/shopspring/decimal"
@@ -64,7 +65,7 @@ func CostSummary(est *estimator.Estimate) string {
 		notes = append(notes, plural(n, "usage-based component")+" without usage")
 	}
 	return fmt.Sprintf("Monthly cost %s: %s → %s (%s)", signedUSD(est.DeltaMonthlyCost),
-		usd(est.PriorMonthlyCost), usd(est.ProposedMonthlyCost), strings.Join(notes, ", "))
+		usd.Format(est.PriorMonthlyCost), usd.Format(est.ProposedMonthlyCost), strings.Join(notes, ", "))
 }
 
 // CostTable is a markdown table of the priced resources, for the outcome body.
@@ -72,11 +73,11 @@ func CostTable(est *estimator.Estimate) string {
 	var b strings.Builder
 	b.WriteString("| Resource | Action | Before | After | Delta |\n|---|---|---:|---:|---:|\n")
 	for _, r := range est.Resources {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCell(r.Address), r.Action, usd(r.PriorMonthlyCost),
-			usd(r.ProposedMonthlyCost), signedUSD(r.ProposedMonthlyCost.Sub(r.PriorMonthlyCost)))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCell(r.Address), r.Action, usd.Format(r.PriorMonthlyCost),
+			usd.Format(r.ProposedMonthlyCost), signedUSD(r.ProposedMonthlyCost.Sub(r.PriorMonthlyCost)))
 	}
 	fmt.Fprintf(&b, "\nMonthly totals: %s → %s (%s). Prices on demand, 730 hours a month.",
-		usd(est.PriorMonthlyCost), usd(est.ProposedMonthlyCost), signedUSD(est.DeltaMonthlyCost))
+		usd.Format(est.PriorMonthlyCost), usd.Format(est.ProposedMonthlyCost), signedUSD(est.DeltaMonthlyCost))
 	return b.String()
 }
 
@@ -89,27 +90,11 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// usd prints an amount rounded to cents for people, e.g. $1,234.50.
-func usd(d decimal.Decimal) string {
-	s := d.Abs().StringFixed(2)
-	whole, frac, _ := strings.Cut(s, ".")
-	var g strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			g.WriteByte(',')
-		}
-		g.WriteRune(c)
-	}
-	sign := ""
-	if d.Round(2).IsNegative() {
-		sign = "-"
-	}
-	return sign + "$" + g.String() + "." + frac
-}
-
+// signedUSD prints a change with its sign; unlike usd.FormatSigned, no
+// change prints as "+$0.00".
 func signedUSD(d decimal.Decimal) string {
 	if d.Round(2).IsNegative() {
-		return usd(d)
+		return usd.Format(d)
 	}
-	return "+" + usd(d)
+	return "+" + usd.Format(d)
 }

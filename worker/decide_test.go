@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/costgate/costgate/estimator"
+	"github.com/costgate/costgate/internal/usd"
 	"github.com/costgate/costgate/runtask"
 	"github.com/shopspring/decimal"
 )
@@ -23,8 +24,8 @@ func TestUSD(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := decimal.RequireFromString(tt.in)
-		if got := usd(d); got != tt.want {
-			t.Errorf("usd(%s) = %s, want %s", tt.in, got, tt.want)
+		if got := usd.Format(d); got != tt.want {
+			t.Errorf("usd.Format(%s) = %s, want %s", tt.in, got, tt.want)
 		}
 		if got := signedUSD(d); got != tt.signed {
 			t.Errorf("signedUSD(%s) = %s, want %s", tt.in, got, tt.signed)

@@ -110,8 +110,8 @@ func NewClient(cfg Config, deps Deps) (*river.Client[pgx.Tx], error) {
 	client, err := river.NewClient(riverpgxv5.New(deps.Pool), &river.Config{
 		Logger: logger,
 		Queues: map[string]river.QueueConfig{
-			QueueEstimate:      {MaxWorkers: max(cfg.EstimateWorkers, 1)},
-			QueueCallback:      {MaxWorkers: max(cfg.CallbackWorkers, 1)},
+			QueueEstimate:      {MaxWorkers: max(cfg.EstimateWorkers, 1), FetchCooldown: jobFetchCooldown(cfg.PollInterval)},
+			QueueCallback:      {MaxWorkers: max(cfg.CallbackWorkers, 1), FetchCooldown: jobFetchCooldown(cfg.PollInterval)},
 			river.QueueDefault: {MaxWorkers: 1},
 		},
 		Workers:              workers,
@@ -130,6 +130,18 @@ func NewClient(cfg Config, deps Deps) (*river.Client[pgx.Tx], error) {
 	}
 	s.client = client
 	return client, nil
+}
+
+// jobFetchCooldown is the least time between two fetches of the estimate or
+// callback queue. River's default, 100 ms, caps a queue at its worker count
+// per 100 ms (40 runs a second with 4 workers) however short the jobs: a
+// burst of runs would wait far longer than TFC's 10 minutes.
+func jobFetchCooldown(pollInterval time.Duration) time.Duration {
+	const cooldown = 5 * time.Millisecond
+	if pollInterval > 0 {
+		return min(pollInterval, cooldown)
+	}
+	return cooldown
 }
 
 // heartbeatSweepEvery runs the sweep often enough that no run waits much

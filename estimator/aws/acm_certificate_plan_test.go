@@ -1,17 +1,21 @@
 package aws_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/costgate/costgate/estimator/estimatortest"
+)
 
 // Public and imported certificates are free; the price data has no ACM
 // price, so a private certificate is shown unpriced.
 func TestACMCertificatePlan(t *testing.T) {
-	runComputePlans(t, []cpPlan{{
-		file: "aws_acm_certificate.plan.json",
-		resources: map[string]cpResource{
-			"aws_acm_certificate.public":   {proposed: "0", components: map[string]string{}},
-			"aws_acm_certificate.imported": {proposed: "0", components: map[string]string{}},
-			"aws_acm_certificate.internal": {proposed: "0", components: map[string]string{"Private certificate": "not found"}},
+	checkAWSPlans(t, []estimatortest.Plan{{
+		File: "aws_acm_certificate.plan.json",
+		Resources: map[string]estimatortest.Resource{
+			"aws_acm_certificate.public":   {Proposed: "0", Components: map[string]string{}},
+			"aws_acm_certificate.imported": {Proposed: "0", Components: map[string]string{}},
+			"aws_acm_certificate.internal": {Proposed: "0", Components: map[string]string{"Private certificate": "not found"}},
 		},
-		proposed: "0",
+		Proposed: "0",
 	}})
 }

@@ -1,31 +1,35 @@
 package aws_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/costgate/costgate/estimator/estimatortest"
+)
 
 // Rows used (aws-cloudwatch-2025-09, us-east-1): "Alarm Standard" 0.10 and
 // "Alarm High Resolution" 0.30 per alarm metric and month.
 func TestCloudWatchMetricAlarmPlan(t *testing.T) {
-	runDataServicePlans(t, []dsPlan{{
-		plan: "aws_cloudwatch_metric_alarm.plan.json",
-		resources: map[string]dsWant{
+	checkAWSPlans(t, []estimatortest.Plan{{
+		File: "aws_cloudwatch_metric_alarm.plan.json",
+		Resources: map[string]estimatortest.Resource{
 			// one metric, 300 s: 0.10
-			"aws_cloudwatch_metric_alarm.cpu": {total: "0.1", components: map[string]string{
+			"aws_cloudwatch_metric_alarm.cpu": {Proposed: "0.1", Components: map[string]string{
 				"Standard resolution": "0.1 cw",
 			}},
 			// one metric, 10 s: 0.30
-			"aws_cloudwatch_metric_alarm.fast": {total: "0.3", components: map[string]string{
+			"aws_cloudwatch_metric_alarm.fast": {Proposed: "0.3", Components: map[string]string{
 				"High resolution": "0.3 cw",
 			}},
 			// metric math over two metrics (the expression is free): 2 × 0.10
-			"aws_cloudwatch_metric_alarm.math": {total: "0.2", components: map[string]string{
+			"aws_cloudwatch_metric_alarm.math": {Proposed: "0.2", Components: map[string]string{
 				"Standard resolution": "0.2 cw",
 			}},
 			// anomaly detection: the metric and its two bands, 3 × 0.10
-			"aws_cloudwatch_metric_alarm.anomaly": {total: "0.3", components: map[string]string{
+			"aws_cloudwatch_metric_alarm.anomaly": {Proposed: "0.3", Components: map[string]string{
 				"Standard resolution anomaly detection": "0.3 cw",
 			}},
 		},
-		total: "0.9",
+		Proposed: "0.9",
 	}})
 }
 

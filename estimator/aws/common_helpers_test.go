@@ -1,13 +1,12 @@
 package aws
 
 import (
-	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/costgate/costgate/estimator/schema"
+	"github.com/costgate/costgate/estimator/schema/schematest"
 )
 
 // computeResource builds one side of a resource as the engine would: JSON
@@ -15,31 +14,12 @@ import (
 // ("" for none), region us-east-1.
 func computeResource(t *testing.T, typ, values, unknown, usage string) schema.Resource {
 	t.Helper()
+	usageMap, _ := schematest.JSON(t, usage).(map[string]any)
 	return schema.Resource{
 		Address: typ + ".test", Type: typ, Provider: "aws", Region: "us-east-1", RegionSource: "attribute",
-		Values: schema.NewValues(computeJSON(t, values), computeJSON(t, unknown)),
-		Usage:  schema.NewUsage(computeUsage(t, usage)),
+		Values: schematest.Values(t, values, unknown),
+		Usage:  schema.NewUsage(usageMap),
 	}
-}
-
-func computeJSON(t *testing.T, doc string) any {
-	t.Helper()
-	if doc == "" {
-		return nil
-	}
-	var v any
-	dec := json.NewDecoder(strings.NewReader(doc))
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
-		t.Fatalf("%s: %v", doc, err)
-	}
-	return v
-}
-
-func computeUsage(t *testing.T, doc string) map[string]any {
-	t.Helper()
-	m, _ := computeJSON(t, doc).(map[string]any)
-	return m
 }
 
 // withComputeRefs makes r.Referenced(path) return the given JSON values.
@@ -47,7 +27,7 @@ func withComputeRefs(t *testing.T, r schema.Resource, refs map[string]string) sc
 	t.Helper()
 	vals := map[string]schema.Values{}
 	for path, doc := range refs {
-		vals[path] = schema.NewValues(computeJSON(t, doc), nil)
+		vals[path] = schematest.Values(t, doc, "")
 	}
 	return r.WithReferences(func(path string) []schema.Values {
 		if v, ok := vals[path]; ok {
@@ -61,18 +41,6 @@ func withComputeRefs(t *testing.T, r schema.Resource, refs map[string]string) sc
 // name; quantity (h= hourly, m= monthly, usage); service/family/region;
 // sorted attributes; purchase option, unit and term; usage-based; assumed notes.
 func computeLine(c schema.Component) string {
-	qty := "usage"
-	switch {
-	case c.HourlyQuantity != nil:
-		qty = "h=" + c.HourlyQuantity.String()
-	case c.MonthlyQuantity != nil:
-		qty = "m=" + c.MonthlyQuantity.String()
-	}
-	attrs := make([]string, 0, len(c.Query.Attributes))
-	for k, v := range c.Query.Attributes {
-		attrs = append(attrs, k+"="+v)
-	}
-	sort.Strings(attrs)
 	q := c.Query.Normalized()
 	price := q.PurchaseOption
 	if q.Unit != "" {
@@ -95,8 +63,8 @@ func computeLine(c schema.Component) string {
 	if len(c.Assumed) > 0 {
 		assumed = "; assumed: " + strings.Join(c.Assumed, " | ")
 	}
-	return fmt.Sprintf("%s; %s; %s/%s/%s; %s; %s%s%s", c.Name, qty, c.Query.Service, c.Query.Family, c.Query.Region,
-		strings.Join(attrs, ","), price, usage, assumed)
+	return fmt.Sprintf("%s; %s; %s/%s/%s; %s; %s%s%s", c.Name, schematest.Quantity(c), c.Query.Service, c.Query.Family,
+		c.Query.Region, schematest.Attributes(c.Query), price, usage, assumed)
 }
 
 func checkComputeLines(t *testing.T, got []schema.Component, want []string) {

@@ -7,13 +7,9 @@ import (
 	"github.com/costgate/costgate/pricing"
 )
 
-// Usage keys of EC2 instances (Infracost's names, so existing usage files work).
-const (
-	usageOperatingSystem       = "operating_system"
-	usageReservedType          = "reserved_instance_type"
-	usageReservedTerm          = "reserved_instance_term"
-	usageReservedPaymentOption = "reserved_instance_payment_option"
-)
+// usageOperatingSystem is the usage key of an EC2 instance's operating
+// system (Infracost's name, so existing usage files work).
+const usageOperatingSystem = "operating_system"
 
 // ec2OS is an instance's operating system: the offer files' operatingSystem
 // value and the name shown in components.
@@ -95,16 +91,9 @@ func reservedFromUsage(u schema.Usage) (p ec2Purchase, ok bool, notes []string) 
 		return ec2Purchase{}, false, nil
 	}
 	p.option = pricing.Reserved
-	read := func(key, fallback string, values map[string]string) string {
-		value, note := usageChoice(u, key, fallback, values)
-		if note != "" {
-			notes = append(notes, note)
-		}
-		return value
-	}
-	p.termOfferingClass = read(usageReservedType, "standard", map[string]string{"standard": "standard", "convertible": "convertible"})
-	p.termLength = read(usageReservedTerm, "1_year", map[string]string{"1_year": "1yr", "3_year": "3yr"})
-	p.termPurchaseOption = read(usageReservedPaymentOption, "no_upfront",
-		map[string]string{"no_upfront": "No Upfront", "partial_upfront": "Partial Upfront", "all_upfront": "All Upfront"})
+	p.termOfferingClass = usageChoice(u, usageReservedType, "standard",
+		map[string]string{"standard": "standard", "convertible": "convertible"}, &notes)
+	p.termLength = usageChoice(u, usageReservedTerm, "1_year", reservedTerms(), &notes)
+	p.termPurchaseOption = usageChoice(u, usageReservedPaymentOption, "no_upfront", reservedPaymentOptions(), &notes)
 	return p, true, notes
 }

@@ -31,12 +31,6 @@ func usageLineTimes(c schema.Component, u schema.Usage, key string, factor decim
 	return c
 }
 
-// Infracost's usage keys of RDS and ElastiCache reservations.
-const (
-	dbUsageReservedTerm    = "reserved_instance_term"
-	dbUsageReservedPayment = "reserved_instance_payment_option"
-)
-
 // dbReservation is how RDS instance or ElastiCache node hours are bought:
 // on demand (zero value) or reserved. RDS and ElastiCache offer terms have no
 // offering class, unlike EC2's.
@@ -51,24 +45,11 @@ type dbReservation struct {
 // first value of its list, noted; an unknown value is kept as given so that
 // its price is reported as not found.
 func dbReservationFromUsage(u schema.Usage) (r dbReservation, ok bool, notes []string) {
-	if !u.Has(dbUsageReservedTerm) && !u.Has(dbUsageReservedPayment) {
+	if !u.Has(usageReservedTerm) && !u.Has(usageReservedPaymentOption) {
 		return dbReservation{}, false, nil
 	}
-	read := func(key, fallback string, values map[string]string) string {
-		s, given := u.String(key)
-		if !given {
-			notes = append(notes, fmt.Sprintf("usage %s not set: assumed %s", key, fallback))
-			return values[fallback]
-		}
-		if v, known := values[s]; known {
-			return v
-		}
-		notes = append(notes, fmt.Sprintf("usage %s %q is not one of the known values: no price", key, s))
-		return s
-	}
-	r.termLength = read(dbUsageReservedTerm, "1_year", map[string]string{"1_year": "1yr", "3_year": "3yr"})
-	r.paymentOption = read(dbUsageReservedPayment, "no_upfront",
-		map[string]string{"no_upfront": "No Upfront", "partial_upfront": "Partial Upfront", "all_upfront": "All Upfront"})
+	r.termLength = usageChoice(u, usageReservedTerm, "1_year", reservedTerms(), &notes)
+	r.paymentOption = usageChoice(u, usageReservedPaymentOption, "no_upfront", reservedPaymentOptions(), &notes)
 	return r, true, notes
 }
 

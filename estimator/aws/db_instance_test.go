@@ -1,6 +1,10 @@
 package aws_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/costgate/costgate/estimator/estimatortest"
+)
 
 // Rows used (pricing-data/data, price per unit):
 //
@@ -17,9 +21,9 @@ import "testing"
 //	  SQL Server Standard License included db.m5.large Multi-AZ 1.992/h; SQL Server gp2 "Multi-AZ (SQL Server Mirror)" 0.253
 //	No RDS price exists for mx-central-1 (SOURCES.md: 32 regions).
 func TestDBInstancePlan(t *testing.T) {
-	runDataServicePlans(t, []dsPlan{{
-		plan: "aws_db_instance.plan.json",
-		usage: `version: 0.1
+	checkAWSPlans(t, []estimatortest.Plan{{
+		File: "aws_db_instance.plan.json",
+		Usage: `version: 0.1
 resource_usage:
   aws_db_instance.mysql_multi:
     additional_backup_storage_gb: 50
@@ -29,66 +33,66 @@ resource_usage:
     reserved_instance_term: 3_year
     reserved_instance_payment_option: partial_upfront
 `,
-		resources: map[string]dsWant{
+		Resources: map[string]estimatortest.Resource{
 			// 0.072 × 730 = 52.56; 100 GB × 0.115 = 11.5; 3,000 IOPS are the baseline below 400 GB.
-			"aws_db_instance.postgres": {total: "64.06", components: map[string]string{
+			"aws_db_instance.postgres": {Proposed: "64.06", Components: map[string]string{
 				"Database instance (on-demand, Single-AZ, db.t3.medium)": "52.56 rdsri25",
 				"Storage (general purpose SSD, gp3)":                     "11.5 rds24",
 				"Additional backup storage":                              "usage rds24",
 			}},
 			// 0.406 × 730 = 296.38; 200 × 0.298 = 59.6; 2,000 × 0.238 = 476; 50 × 0.103 = 5.15.
-			"aws_db_instance.mysql_multi": {total: "837.13", components: map[string]string{
+			"aws_db_instance.mysql_multi": {Proposed: "837.13", Components: map[string]string{
 				"Database instance (on-demand, Multi-AZ, db.m5.large)": "296.38 rdsri25",
 				"Storage (provisioned IOPS SSD, io1)":                  "59.6 rds24",
 				"Provisioned IOPS":                                     "476 rds24",
 				"Additional backup storage":                            "5.15 rds24",
 			}},
 			// Engine, gp3 and 100 GB from aws_db_instance.postgres; backups off (retention 0).
-			"aws_db_instance.replica": {total: "64.06", components: map[string]string{
+			"aws_db_instance.replica": {Proposed: "64.06", Components: map[string]string{
 				"Database instance (on-demand, Single-AZ, db.t3.medium)": "52.56 rdsri25",
 				"Storage (general purpose SSD, gp3)":                     "11.5 rds24",
-			}, assumed: map[string]string{
+			}, Assumed: map[string]string{
 				"Database instance (on-demand, Single-AZ, db.t3.medium)": "taken from the replicated database",
 			}},
 			// 0.491 × 730 = 358.43; 100 × 0.127 = 12.7; 10 × 0.095 = 0.95.
-			"aws_db_instance.oracle": {total: "372.08", components: map[string]string{
+			"aws_db_instance.oracle": {Proposed: "372.08", Components: map[string]string{
 				"Database instance (on-demand, Single-AZ, db.m5.large)": "358.43 euw123",
 				"Storage (general purpose SSD, gp2)":                    "12.7 euw123",
 				"Additional backup storage":                             "0.95 euw123",
-			}, assumed: map[string]string{
+			}, Assumed: map[string]string{
 				"Database instance (on-demand, Single-AZ, db.m5.large)": "assumed license-included",
 			}},
 			// 1.992 × 730 = 1454.16; 50 × 0.253 = 12.65.
-			"aws_db_instance.sqlserver": {total: "1466.81", components: map[string]string{
+			"aws_db_instance.sqlserver": {Proposed: "1466.81", Components: map[string]string{
 				"Database instance (on-demand, Multi-AZ, db.m5.large)": "1454.16 euw123",
 				"Storage (general purpose SSD, gp2)":                   "12.65 euw123",
 				"Additional backup storage":                            "usage euw123",
 			}},
 			// 0.0416 × 730 = 30.368; 1093 / 36 = 30.361111; 500 × 0.115 = 57.5;
 			// (15,000 − 12,000) × 0.02 = 60; (600 − 500) × 0.08 = 8.
-			"aws_db_instance.big": {total: "186.229111", components: map[string]string{
+			"aws_db_instance.big": {Proposed: "~186.229111", Components: map[string]string{
 				"Database instance (reserved 3yr Partial Upfront, Single-AZ, db.r6g.large)": "30.368 rdsri25",
-				"Reservation upfront fee (3yr Partial Upfront, spread over 36 months)":      "30.361111 rdsri25",
+				"Reservation upfront fee (3yr Partial Upfront, spread over 36 months)":      "~30.361111 rdsri25",
 				"Storage (general purpose SSD, gp3)":                                        "57.5 rds24",
 				"Provisioned GP3 IOPS (above 12,000)":                                       "60 rds24",
 				"Provisioned throughput (above 500 MiB/s)":                                  "8 rds24",
 				"Additional backup storage":                                                 "usage rds24",
 			}},
 			// 0.017 × 730 = 12.41; 20 GB (assumed) × 0.115 = 2.3.
-			"aws_db_instance.defaults": {total: "14.71", components: map[string]string{
+			"aws_db_instance.defaults": {Proposed: "14.71", Components: map[string]string{
 				"Database instance (on-demand, Single-AZ, db.t3.micro)": "12.41 rds24",
 				"Storage (general purpose SSD, gp2)":                    "2.3 rds24",
 				"Additional backup storage":                             "usage rds24",
-			}, assumed: map[string]string{
+			}, Assumed: map[string]string{
 				"Storage (general purpose SSD, gp2)": "assumed 20 GB",
 			}},
 			// No RDS prices in mx-central-1: a data gap, said as such.
-			"aws_db_instance.mexico": {total: "0", components: map[string]string{
+			"aws_db_instance.mexico": {Proposed: "0", Components: map[string]string{
 				"Database instance (on-demand, Single-AZ, db.t3.medium)": "not found",
 				"Storage (general purpose SSD, gp2)":                     "not found q=20",
 			}},
 		},
-		total: "3005.079111",
+		Proposed: "~3005.079111",
 	}})
 }
 

@@ -123,7 +123,7 @@ func (t dynamoTable) throughput(replica bool, notes []string) []schema.Component
 		return out
 	}
 	capacity := func(name, unit, label string, n *decimal.Decimal) schema.Component {
-		c := schema.Component{Name: t.prefix + name, Unit: unit, UnitMultiplier: schema.HoursPerMonth,
+		c := schema.Component{Name: t.prefix + name, Unit: unit, UnitMultiplier: schema.HoursPerMonth(),
 			Query: t.query(t.classLabel(label)), Assumed: notes}
 		if n != nil {
 			c.HourlyQuantity = schema.Hourly(*n)

@@ -1,6 +1,10 @@
 package aws_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/costgate/costgate/estimator/estimatortest"
+)
 
 // Rows used (aws-dynamodb-2025-08):
 //
@@ -11,9 +15,9 @@ import "testing"
 //	eu-west-1: Provisioned Read Units 0.000147; Data Storage Indexed GB-Mo 0.283;
 //	  Provisioned Replicated Write Units 0.000735
 func TestDynamoDBTablePlan(t *testing.T) {
-	runDataServicePlans(t, []dsPlan{{
-		plan: "aws_dynamodb_table.plan.json",
-		usage: `version: 0.1
+	checkAWSPlans(t, []estimatortest.Plan{{
+		File: "aws_dynamodb_table.plan.json",
+		Usage: `version: 0.1
 resource_usage:
   aws_dynamodb_table.provisioned:
     storage_gb: 20
@@ -26,9 +30,9 @@ resource_usage:
   aws_dynamodb_table.global:
     storage_gb: 10
 `,
-		resources: map[string]dsWant{
+		Resources: map[string]estimatortest.Resource{
 			// 5 × 0.00065 × 730 = 2.3725; 10 × 0.00013 × 730 = 0.949; 20 × 0.25 = 5; 20 × 0.20 = 4
-			"aws_dynamodb_table.provisioned": {total: "12.3215", components: map[string]string{
+			"aws_dynamodb_table.provisioned": {Proposed: "12.3215", Components: map[string]string{
 				"Write capacity unit (WCU)":                    "2.3725 ddb",
 				"Read capacity unit (RCU)":                     "0.949 ddb",
 				"Data storage":                                 "5 ddb",
@@ -36,14 +40,14 @@ resource_usage:
 				"On-demand backup storage":                     "usage ddb",
 			}},
 			// 1M × 0.000000625 = 0.625; 4M × 0.000000125 = 0.5
-			"aws_dynamodb_table.on_demand": {total: "1.125", components: map[string]string{
+			"aws_dynamodb_table.on_demand": {Proposed: "1.125", Components: map[string]string{
 				"Write request unit (WRU)": "0.625 ddb",
 				"Read request unit (RRU)":  "0.5 ddb",
 				"Data storage":             "usage ddb",
 				"On-demand backup storage": "usage ddb",
 			}},
 			// Standard-IA: 100 × 0.10 = 10
-			"aws_dynamodb_table.ia": {total: "10", components: map[string]string{
+			"aws_dynamodb_table.ia": {Proposed: "10", Components: map[string]string{
 				"Write request unit (WRU)": "usage ddb",
 				"Read request unit (RRU)":  "usage ddb",
 				"Data storage":             "10 ddb",
@@ -51,7 +55,7 @@ resource_usage:
 			}},
 			// 2 × 0.00065 × 730 = 0.949; 2 × 0.00013 × 730 = 0.1898; 10 × 0.25 = 2.5;
 			// replica eu-west-1: 2 × 0.000735 × 730 = 1.0731; 2 × 0.000147 × 730 = 0.21462; 10 × 0.283 = 2.83
-			"aws_dynamodb_table.global": {total: "7.75652", components: map[string]string{
+			"aws_dynamodb_table.global": {Proposed: "7.75652", Components: map[string]string{
 				"Write capacity unit (WCU)": "0.949 ddb",
 				"Read capacity unit (RCU)":  "0.1898 ddb",
 				"Data storage":              "2.5 ddb",
@@ -61,7 +65,7 @@ resource_usage:
 				"Global table (eu-west-1): Data storage":                          "2.83 ddb",
 			}},
 		},
-		total: "31.20302",
+		Proposed: "31.20302",
 	}})
 }
 

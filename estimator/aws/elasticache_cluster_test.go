@@ -1,6 +1,10 @@
 package aws_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/costgate/costgate/estimator/estimatortest"
+)
 
 // Rows used (pricing-data/data, price per node-hour unless said):
 //
@@ -12,9 +16,9 @@ import "testing"
 //	  ElastiCache snapshot price (none in us-east-1)
 //	No ElastiCache price exists for ap-southeast-6.
 func TestElastiCacheClusterPlan(t *testing.T) {
-	runDataServicePlans(t, []dsPlan{{
-		plan: "aws_elasticache_cluster.plan.json",
-		usage: `version: 0.1
+	checkAWSPlans(t, []estimatortest.Plan{{
+		File: "aws_elasticache_cluster.plan.json",
+		Usage: `version: 0.1
 resource_usage:
   aws_elasticache_cluster.redis:
     snapshot_storage_size_gb: 10
@@ -24,30 +28,30 @@ resource_usage:
     reserved_instance_term: 1_year
     reserved_instance_payment_option: no_upfront
 `,
-		resources: map[string]dsWant{
+		Resources: map[string]estimatortest.Resource{
 			// 0.068 × 730 = 49.64; 10 GB × (5 − 1) snapshots = 40 GB, unpriced in us-east-1.
-			"aws_elasticache_cluster.redis": {total: "49.64", components: map[string]string{
+			"aws_elasticache_cluster.redis": {Proposed: "49.64", Components: map[string]string{
 				"ElastiCache (on-demand, cache.t3.medium)": "49.64 ec25",
 				"Backup storage": "not found q=40",
 			}},
 			// 0.158 × 730 × 3 = 346.02
-			"aws_elasticache_cluster.memcached": {total: "346.02", components: map[string]string{
+			"aws_elasticache_cluster.memcached": {Proposed: "346.02", Components: map[string]string{
 				"ElastiCache (on-demand, cache.m7g.large)": "346.02 ec25",
 			}},
 			// 0.072 × 730 = 52.56; 5 GB × (3 − 1) × 0.085 = 0.85
-			"aws_elasticache_cluster.euw1_redis": {total: "53.41", components: map[string]string{
+			"aws_elasticache_cluster.euw1_redis": {Proposed: "53.41", Components: map[string]string{
 				"ElastiCache (on-demand, cache.t3.medium)": "52.56 ec25",
 				"Backup storage": "0.85 euw123",
 			}},
 			// 0.046 × 730 = 33.58
-			"aws_elasticache_cluster.reserved": {total: "33.58", components: map[string]string{
+			"aws_elasticache_cluster.reserved": {Proposed: "33.58", Components: map[string]string{
 				"ElastiCache (reserved 1yr No Upfront, cache.t3.medium)": "33.58 ec22",
 			}},
-			"aws_elasticache_cluster.sydney6": {total: "0", components: map[string]string{
+			"aws_elasticache_cluster.sydney6": {Proposed: "0", Components: map[string]string{
 				"ElastiCache (on-demand, cache.t3.medium)": "not found",
 			}},
 		},
-		total: "482.65",
+		Proposed: "482.65",
 	}})
 }
 

@@ -1,42 +1,46 @@
 package aws_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/costgate/costgate/estimator/estimatortest"
+)
 
 // Rows used (aws-elasticache-2025-03, us-east-1, per node-hour): cache.t3.medium
 // Valkey 0.0544; cache.r6g.large Redis 0.206; cache.m7g.large Redis 0.158. No
 // ElastiCache snapshot price exists for us-east-1.
 func TestElastiCacheReplicationGroupPlan(t *testing.T) {
-	runDataServicePlans(t, []dsPlan{{
-		plan: "aws_elasticache_replication_group.plan.json",
-		usage: `version: 0.1
+	checkAWSPlans(t, []estimatortest.Plan{{
+		File: "aws_elasticache_replication_group.plan.json",
+		Usage: `version: 0.1
 resource_usage:
   aws_elasticache_replication_group.classic:
     snapshot_storage_size_gb: 2
 `,
-		resources: map[string]dsWant{
+		Resources: map[string]estimatortest.Resource{
 			// 2 clusters × 0.0544 × 730 = 79.424; 2 GB × (7 − 1) = 12 GB of snapshots, unpriced here.
-			"aws_elasticache_replication_group.classic": {total: "79.424", components: map[string]string{
+			"aws_elasticache_replication_group.classic": {Proposed: "79.424", Components: map[string]string{
 				"ElastiCache (on-demand, cache.t3.medium)": "79.424 ec25",
 				"Backup storage": "not found q=12",
 			}},
 			// 2 shards × (1 + 1 replica) = 4 nodes × 0.206 × 730 = 601.52; one snapshot is free.
-			"aws_elasticache_replication_group.sharded": {total: "601.52", components: map[string]string{
+			"aws_elasticache_replication_group.sharded": {Proposed: "601.52", Components: map[string]string{
 				"ElastiCache (on-demand, cache.r6g.large)": "601.52 ec25",
 			}},
 			// count unknown, automatic failover needs 2 nodes: 2 × 0.158 × 730 = 230.68
-			"aws_elasticache_replication_group.failover": {total: "230.68", components: map[string]string{
+			"aws_elasticache_replication_group.failover": {Proposed: "230.68", Components: map[string]string{
 				"ElastiCache (on-demand, cache.m7g.large)": "230.68 ec25",
-			}, assumed: map[string]string{
+			}, Assumed: map[string]string{
 				"ElastiCache (on-demand, cache.m7g.large)": "assumed 2",
 			}},
 			// one more node of the sharded group's type: 0.206 × 730 = 150.38
-			"aws_elasticache_cluster.extra": {total: "150.38", components: map[string]string{
+			"aws_elasticache_cluster.extra": {Proposed: "150.38", Components: map[string]string{
 				"ElastiCache (on-demand, cache.r6g.large)": "150.38 ec25",
-			}, assumed: map[string]string{
+			}, Assumed: map[string]string{
 				"ElastiCache (on-demand, cache.r6g.large)": "taken from the replication group",
 			}},
 		},
-		total: "1062.004",
+		Proposed: "1062.004",
 	}})
 }
 

@@ -1,6 +1,10 @@
 package aws_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/costgate/costgate/estimator/estimatortest"
+)
 
 // Rows used (pricing-data/data):
 //   - aws-ec2-ondemand-2025-11, Linux, Shared: us-east-1 t3.medium 0.0416,
@@ -35,22 +39,22 @@ resource_usage:
     operating_system: linux
     monthly_standard_io_requests: 5000000
 `
-	runComputePlans(t, []cpPlan{{
-		file:  "aws_instance.plan.json",
-		usage: usage,
-		resources: map[string]cpResource{
+	checkAWSPlans(t, []estimatortest.Plan{{
+		File:  "aws_instance.plan.json",
+		Usage: usage,
+		Resources: map[string]estimatortest.Resource{
 			// 0.0416 × 730 = 30.368; 20 GB × 0.08 = 1.6.
-			"aws_instance.web": {proposed: "31.968", components: map[string]string{
+			"aws_instance.web": {Proposed: "31.968", Components: map[string]string{
 				"Instance usage (Linux/UNIX, on-demand, t3.medium)": "30.368 ec2",
 				"CPU credits": "not found",
 				"root_block_device: Storage (general purpose SSD, gp3)": "1.6 ebs",
-			}, assumed: map[string]string{
+			}, Assumed: map[string]string{
 				"Instance usage (Linux/UNIX, on-demand, t3.medium)": "assumed Linux",
 			}},
 			// 0.06 × 730 = 43.8; 7 × 0.30 = 2.1; 50 × 0.10 = 5; io1 100 × 0.125 = 12.5 and
 			// 1000 × 0.065 = 65; gp3 200 × 0.08 = 16, (4000 − 3000) × 0.005 = 5,
 			// (250 − 125) MiB/s = 0.1220703125 GiB/s × 40.96 = 5.
-			"aws_instance.db": {proposed: "154.4", components: map[string]string{
+			"aws_instance.db": {Proposed: "154.4", Components: map[string]string{
 				"Instance usage (Linux/UNIX, reserved 1yr standard No Upfront, m5.large)": "43.8 ec2ri",
 				"EC2 detailed monitoring":                                              "2.1 cw",
 				"root_block_device: Storage (general purpose SSD, gp2)":                "5 ebs",
@@ -61,41 +65,41 @@ resource_usage:
 				"ebs_block_device[/dev/sdg]: Provisioned throughput (above 125 MiB/s)": "5 ebs",
 			}},
 			// 0.199 × 730 = 145.27; root unknown: 8 GB × 0.11 = 0.88.
-			"aws_instance.win": {proposed: "146.15", components: map[string]string{
+			"aws_instance.win": {Proposed: "146.15", Components: map[string]string{
 				"Instance usage (Windows, on-demand, m5.large)":         "145.27 euw1",
 				"root_block_device: Storage (general purpose SSD, gp2)": "0.88 ebs",
-			}, assumed: map[string]string{
+			}, Assumed: map[string]string{
 				"root_block_device: Storage (general purpose SSD, gp2)": "root_block_device unknown until apply: assumed 8 GB gp2",
 			}},
 			// 0.0456 × 730 = 33.288; 100 h × 2 vCPUs × 0.05 = 10; 8 × 0.11 = 0.88.
-			"aws_instance.burst": {proposed: "44.168", components: map[string]string{
+			"aws_instance.burst": {Proposed: "44.168", Components: map[string]string{
 				"Instance usage (Linux/UNIX, on-demand, t3.medium)": "33.288 ec2",
 				"CPU credits": "10 euw1",
 				"root_block_device: Storage (general purpose SSD, gp2)": "0.88 ebs",
 			}},
 			// 0.239 × 730 = 174.47; 0.02 × 730 = 14.6; 10 × 0.055 = 0.55; 5,000,000 × 0.000000055 = 0.275.
-			"aws_instance.old": {proposed: "189.895", components: map[string]string{
+			"aws_instance.old": {Proposed: "189.895", Components: map[string]string{
 				"Instance usage (Linux/UNIX, on-demand, c3.xlarge)": "174.47 ec2",
 				"EBS-optimized usage":                               "14.6 euw1",
 				"root_block_device: Storage (magnetic)":             "0.55 ebs",
 				"root_block_device: I/O requests":                   "0.275 ebs",
 			}},
 			// Spot: no source has spot prices. 8 × 0.10 = 0.8.
-			"aws_instance.spot": {proposed: "0.8", components: map[string]string{
+			"aws_instance.spot": {Proposed: "0.8", Components: map[string]string{
 				"Instance usage (Linux/UNIX, spot, c5.large)":           "not found",
 				"root_block_device: Storage (general purpose SSD, gp2)": "0.8 ebs",
 			}},
 			// 0.0487 × 730 = 35.551; standard credits: no CPU credits line; 8 × 0.11 = 0.88.
-			"aws_instance.dedicated": {proposed: "36.431", components: map[string]string{
+			"aws_instance.dedicated": {Proposed: "36.431", Components: map[string]string{
 				"Instance usage (Linux/UNIX, on-demand, dedicated, t3.medium)": "35.551 euw1",
 				"root_block_device: Storage (general purpose SSD, gp2)":        "0.88 ebs",
 			}},
 			// t3.micro → t3.small: prior 0.0104 × 730 + 0.8 = 8.392, proposed 0.0208 × 730 + 0.8 = 15.984.
-			"aws_instance.resize": {prior: "8.392", proposed: "15.984", components: map[string]string{
+			"aws_instance.resize": {Prior: "8.392", Proposed: "15.984", Components: map[string]string{
 				"Instance usage (Linux/UNIX, on-demand, t3.small)":      "15.184 ec2",
 				"root_block_device: Storage (general purpose SSD, gp2)": "0.8 ebs",
 			}},
 		},
-		proposed: "619.796",
+		Proposed: "619.796",
 	}})
 }

@@ -1,6 +1,10 @@
 package aws_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/costgate/costgate/estimator/estimatortest"
+)
 
 // Rows used (pricing-data/data, price per unit):
 //
@@ -11,9 +15,9 @@ import "testing"
 //	  Aurora MySQL db.t3.medium Single-AZ 0.088/h; ServerlessV2 Aurora PostgreSQL 0.14/ACU-Hr
 //	No Aurora price exists for eu-south-2.
 func TestRDSClusterInstancePlan(t *testing.T) {
-	runDataServicePlans(t, []dsPlan{{
-		plan: "aws_rds_cluster_instance.plan.json",
-		usage: `version: 0.1
+	checkAWSPlans(t, []estimatortest.Plan{{
+		File: "aws_rds_cluster_instance.plan.json",
+		Usage: `version: 0.1
 resource_usage:
   aws_rds_cluster_instance.reserved:
     reserved_instance_term: 1_year
@@ -21,32 +25,32 @@ resource_usage:
   aws_rds_cluster_instance.serverless:
     capacity_units_per_hr: 2
 `,
-		resources: map[string]dsWant{
+		Resources: map[string]estimatortest.Resource{
 			// 0.29 × 730 = 211.7
-			"aws_rds_cluster_instance.writer": {total: "211.7", components: map[string]string{
+			"aws_rds_cluster_instance.writer": {Proposed: "211.7", Components: map[string]string{
 				"Database instance (on-demand, db.r5.large)": "211.7 rds21",
 			}},
 			// 0.17 × 730 = 124.1
-			"aws_rds_cluster_instance.reserved": {total: "124.1", components: map[string]string{
+			"aws_rds_cluster_instance.reserved": {Proposed: "124.1", Components: map[string]string{
 				"Database instance (reserved 1yr No Upfront, db.r6g.large)": "124.1 rds21",
 			}},
 			// engine from aws_rds_cluster.main (aurora-mysql); 0.088 × 730 = 64.24, at the
 			// standard rate although the cluster is I/O-Optimized, said on the line.
-			"aws_rds_cluster_instance.reader": {total: "64.24", components: map[string]string{
+			"aws_rds_cluster_instance.reader": {Proposed: "64.24", Components: map[string]string{
 				"Database instance (on-demand, db.t3.medium)": "64.24 euw123",
-			}, assumed: map[string]string{
+			}, Assumed: map[string]string{
 				"Database instance (on-demand, db.t3.medium)": "I/O-Optimized",
 			}},
 			// 2 ACU × 730 h × 0.14 = 204.4
-			"aws_rds_cluster_instance.serverless": {total: "204.4", components: map[string]string{
+			"aws_rds_cluster_instance.serverless": {Proposed: "204.4", Components: map[string]string{
 				"Aurora Serverless v2": "204.4 euw123",
 			}},
-			"aws_rds_cluster_instance.spain": {total: "0", components: map[string]string{
+			"aws_rds_cluster_instance.spain": {Proposed: "0", Components: map[string]string{
 				"Database instance (on-demand, db.r6g.large)": "not found",
 			}},
 		},
-		unsupported: []string{"aws_rds_cluster.main"},
-		total:       "604.44",
+		Unsupported: []string{"aws_rds_cluster.main"},
+		Proposed:    "604.44",
 	}})
 }
 

@@ -1,14 +1,18 @@
 package aws_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/costgate/costgate/estimator/estimatortest"
+)
 
 // The price data has no S3 price (FORMAT.md, "S3"): every line is "price not
 // found"; the quantities are checked (Standard storage split at 50 TB and
 // 500 TB; requests shown per thousand).
 func TestS3BucketPlan(t *testing.T) {
-	runDataServicePlans(t, []dsPlan{{
-		plan: "aws_s3_bucket.plan.json",
-		usage: `version: 0.1
+	checkAWSPlans(t, []estimatortest.Plan{{
+		File: "aws_s3_bucket.plan.json",
+		Usage: `version: 0.1
 resource_usage:
   aws_s3_bucket.data:
     standard:
@@ -19,13 +23,13 @@ resource_usage:
       storage_gb: 1000
       monthly_data_retrieval_gb: 50
 `,
-		resources: map[string]dsWant{
-			"aws_s3_bucket.logs": {total: "0", components: map[string]string{
+		Resources: map[string]estimatortest.Resource{
+			"aws_s3_bucket.logs": {Proposed: "0", Components: map[string]string{
 				"Standard: Storage":                             "not found",
 				"Standard: PUT, COPY, POST, LIST requests":      "not found",
 				"Standard: GET, SELECT, and all other requests": "not found",
 			}},
-			"aws_s3_bucket.data": {total: "0", components: map[string]string{
+			"aws_s3_bucket.data": {Proposed: "0", Components: map[string]string{
 				"Standard: Storage (first 50 TB)":                                   "not found q=51200",
 				"Standard: Storage (next 450 TB)":                                   "not found q=460800",
 				"Standard: Storage (over 500 TB)":                                   "not found q=88000",
@@ -37,7 +41,7 @@ resource_usage:
 				"Standard - infrequent access: Retrievals":                          "not found q=50",
 			}},
 		},
-		total: "0",
+		Proposed: "0",
 	}})
 }
 

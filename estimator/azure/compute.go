@@ -56,7 +56,7 @@ func (v vm) instance(r schema.Resource, region string, count decimal.Decimal, as
 	if size == "" {
 		size = "unknown size"
 	}
-	hours := schema.HoursPerMonth
+	hours := schema.HoursPerMonth()
 	if h, ok := r.Usage.Decimal("monthly_hrs"); ok && !h.IsNegative() {
 		hours = h
 	}

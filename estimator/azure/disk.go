@@ -200,7 +200,7 @@ func (d disk) hourly(name, unit string, qty decimal.Decimal, q pricing.Query, as
 		Name:           d.name(name),
 		Unit:           unit,
 		HourlyQuantity: schema.Hourly(qty.Mul(d.count)),
-		UnitMultiplier: schema.HoursPerMonth,
+		UnitMultiplier: schema.HoursPerMonth(),
 		Query:          q,
 		Assumed:        assumed,
 	}

@@ -1,12 +1,6 @@
 package google
 
-import (
-	"strings"
-
-	"github.com/costgate/costgate/estimator/schema"
-	"github.com/costgate/costgate/pricing"
-	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
-)
+import "github.com/costgate/costgate/estimator/schema"
 
 func computeAddress() schema.ResourceType {
 	return schema.ResourceType{Name: "google_compute_address", Build: buildComputeAddress}
@@ -17,7 +11,7 @@ func computeAddress() schema.ResourceType {
 // never under-estimates). Internal addresses are free.
 func buildComputeAddress(r schema.Resource) []schema.Component {
 	vals := r.Values
-	if strings.EqualFold(vals.String("address_type"), "INTERNAL") {
+	if internalAddress(vals) {
 		return nil
 	}
 	use, name := "unused", "IP address (unused)"
@@ -29,21 +23,5 @@ func buildComputeAddress(r schema.Resource) []schema.Component {
 	case !known || vals.Unknown("users"):
 		assumed = append(assumed, "users unknown: priced as an unused static address (attached to a standard VM it is billed at the lower in-use rate)")
 	}
-	return []schema.Component{{
-		Name:            name,
-		Unit:            "hours",
-		MonthlyQuantity: schema.Monthly(monthlyHours(r)),
-		Query: pricing.Query{
-			Provider: vocab.Provider,
-			Service:  vocab.ServiceCompute,
-			Family:   vocab.FamilyNetwork,
-			Region:   regionOf(r.Region),
-			Attributes: map[string]string{
-				vocab.AttrResourceGroup: "IpAddress",
-				vocab.AttrAddressUse:    use,
-			},
-			Unit: vocab.UnitHour,
-		},
-		Assumed: assumed,
-	}}
+	return []schema.Component{staticIPLine(r, name, regionOf(r.Region), use, assumed)}
 }

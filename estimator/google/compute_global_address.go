@@ -1,12 +1,6 @@
 package google
 
-import (
-	"strings"
-
-	"github.com/costgate/costgate/estimator/schema"
-	"github.com/costgate/costgate/pricing"
-	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
-)
+import "github.com/costgate/costgate/estimator/schema"
 
 func computeGlobalAddress() schema.ResourceType {
 	return schema.ResourceType{Name: "google_compute_global_address", Build: buildComputeGlobalAddress}
@@ -20,25 +14,9 @@ func computeGlobalAddress() schema.ResourceType {
 // one), so its line asks for a global price and says "price not found"
 // rather than borrow a region's.
 func buildComputeGlobalAddress(r schema.Resource) []schema.Component {
-	vals := r.Values
-	if strings.EqualFold(vals.String("address_type"), "INTERNAL") {
+	if internalAddress(r.Values) {
 		return nil
 	}
-	return []schema.Component{{
-		Name:            "Global IP address (unused)",
-		Unit:            "hours",
-		MonthlyQuantity: schema.Monthly(monthlyHours(r)),
-		Query: pricing.Query{
-			Provider: vocab.Provider,
-			Service:  vocab.ServiceCompute,
-			Family:   vocab.FamilyNetwork,
-			Region:   "",
-			Attributes: map[string]string{
-				vocab.AttrResourceGroup: "IpAddress",
-				vocab.AttrAddressUse:    "unused",
-			},
-			Unit: vocab.UnitHour,
-		},
-		Assumed: []string{"priced as reserved and unused: a global forwarding rule's address is not charged (the rule is)"},
-	}}
+	return []schema.Component{staticIPLine(r, "Global IP address (unused)", "", "unused",
+		[]string{"priced as reserved and unused: a global forwarding rule's address is not charged (the rule is)"})}
 }

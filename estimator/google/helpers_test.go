@@ -1,11 +1,11 @@
 package google
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/costgate/costgate/estimator/schema"
+	"github.com/costgate/costgate/estimator/schema/schematest"
 	"github.com/costgate/costgate/pricing"
 )
 
@@ -13,19 +13,8 @@ import (
 // after_unknown markers, "" for none) in region us-central1.
 func resource(t *testing.T, typ, values, unknown string) schema.Resource {
 	t.Helper()
-	var raw, unk any
-	dec := json.NewDecoder(strings.NewReader(values))
-	dec.UseNumber()
-	if err := dec.Decode(&raw); err != nil {
-		t.Fatalf("values: %v", err)
-	}
-	if unknown != "" {
-		if err := json.Unmarshal([]byte(unknown), &unk); err != nil {
-			t.Fatalf("unknown: %v", err)
-		}
-	}
 	return schema.Resource{Address: typ + ".test", Type: typ, Provider: "google", Region: "us-central1",
-		RegionSource: "attribute", Values: schema.NewValues(raw, unk)}
+		RegionSource: "attribute", Values: schematest.Values(t, values, unknown)}
 }
 
 // want is the expected shape of one component.

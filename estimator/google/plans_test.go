@@ -1,40 +1,21 @@
 package google_test
 
 import (
-	"context"
-	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 
 	"github.com/costgate/costgate/estimator"
+	"github.com/costgate/costgate/estimator/estimatortest"
 	"github.com/costgate/costgate/pricing"
-	pricingdata "github.com/costgate/costgate/pricing-data"
-	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/shopspring/decimal"
 )
 
 // googleCatalog is the memory catalog over the embedded gcp-* price files
 // (pricing-data/SOURCES.md, Google section), loaded once.
 var googleCatalog = sync.OnceValues(func() (*pricing.MemoryCatalog, error) {
-	all := pricingdata.FS()
-	files := fstest.MapFS{}
-	err := fs.WalkDir(all, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasPrefix(path, "gcp-") {
-			return err
-		}
-		b, err := fs.ReadFile(all, path)
-		files[path] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return pricing.LoadMemoryCatalog(files)
+	return estimatortest.LoadCatalog("gcp-")
 })
 
 // line is one expected component: its monthly cost worked out by hand from
@@ -47,36 +28,21 @@ type line struct {
 
 const notFound = ""
 
+// estimatePlan prices testdata/planFile with the usage file
+// testdata/usageFile ("" for none).
 func estimatePlan(t *testing.T, planFile, usageFile string) *estimator.Estimate {
 	t.Helper()
 	catalog, err := googleCatalog()
 	if err != nil {
 		t.Fatalf("loading the Google price files: %v", err)
 	}
-	b, err := os.ReadFile(filepath.Join("testdata", planFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var plan tfjson.Plan
-	if err := json.Unmarshal(b, &plan); err != nil {
-		t.Fatalf("%s: %v", planFile, err)
-	}
-	var opts estimator.Options
+	var usage []byte
 	if usageFile != "" {
-		f, err := os.Open(filepath.Join("testdata", usageFile))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if opts.Usage, err = estimator.ParseUsageFile(usageFile, f); err != nil {
+		if usage, err = os.ReadFile(filepath.Join("testdata", usageFile)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	est, err := estimator.EstimatePlan(context.Background(), &plan, catalog, opts)
-	if err != nil {
-		t.Fatalf("%s: %v", planFile, err)
-	}
-	return est
+	return estimatortest.Estimate(t, catalog, filepath.Join("testdata", planFile), string(usage))
 }
 
 // checkLines compares every component of the estimate with the expected

@@ -91,5 +91,5 @@ func monthlyHours(r schema.Resource) decimal.Decimal {
 	if h, ok := r.Usage.Decimal("monthly_hrs"); ok && !h.IsNegative() {
 		return h
 	}
-	return schema.HoursPerMonth
+	return schema.HoursPerMonth()
 }

@@ -5,8 +5,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// HoursPerMonth converts hourly quantities to monthly ones.
-var HoursPerMonth = decimal.NewFromInt(730)
+// HoursPerMonth converts hourly quantities to monthly ones: 730.
+func HoursPerMonth() decimal.Decimal { return hoursPerMonth }
+
+var hoursPerMonth = decimal.NewFromInt(730)
 
 // ResourceType prices one Terraform resource type.
 type ResourceType struct {

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -214,12 +215,37 @@ func intake(w io.Writer, rs map[string]result) {
 			m[p+"max-ms"], m[p+"errors"], mark(m[p+"errors"] == 0))
 	}
 	row(fmt.Sprintf("%.0f clients, closed loop (as fast as answered)", m["clients"]), "")
-	if _, ok := m["paced-acks/s"]; ok {
-		row(fmt.Sprintf("%.0f clients, open loop at %.0f requests/s (latency from the scheduled time)", m["clients"], m["paced-target/s"]), "paced-")
+	for _, rate := range openLoopRates(m) {
+		row(fmt.Sprintf("%.0f clients, open loop at %d requests/s (latency from the scheduled time)", m["clients"], rate), fmt.Sprintf("open%d-", rate))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Final callbacks during the closed loop: %.1f/s. A 10,000-resource plan on the idle service: %.2f s from the ack to the final callback.\n\n",
-		m["finals/s"], m["10k-ack-to-callback-s"])
+	fmt.Fprintf(w, "Final callbacks during the closed loop: %.1f/s. ", m["finals/s"])
+	if m["unfinished"] > 0 {
+		fmt.Fprintf(w, "Its backlog was still draining when the benchmark stopped waiting: %.0f runs queued, the last callback %.0f s after the load (ack → final callback p50 %.0f s, max %.0f s, of those done). ",
+			m["unfinished"], m["drain-s"], m["ack-to-final-p50-s"], m["ack-to-final-max-s"])
+	} else {
+		fmt.Fprintf(w, "Its backlog drained %.0f s after the load (ack → final callback p50 %.0f s, max %.0f s). ",
+			m["drain-s"], m["ack-to-final-p50-s"], m["ack-to-final-max-s"])
+	}
+	fmt.Fprintf(w, "A 10,000-resource plan on the idle service: %.2f s from the ack to the final callback.\n\n", m["10k-ack-to-callback-s"])
+}
+
+// openLoopRates are the request rates of the open-loop phases, from their
+// metric names ("open1000-acks/s"), in increasing order.
+func openLoopRates(m map[string]float64) []int {
+	var rates []int
+	for name := range m {
+		rest, ok := strings.CutPrefix(name, "open")
+		if !ok {
+			continue
+		}
+		num, metric, ok := strings.Cut(rest, "-")
+		if rate, err := strconv.Atoi(num); ok && err == nil && metric == "acks/s" {
+			rates = append(rates, rate)
+		}
+	}
+	slices.Sort(rates)
+	return rates
 }
 
 func catalog(w io.Writer, rs map[string]result) {

@@ -133,6 +133,9 @@ func StartService(tb testing.TB, binary, dbURL string, env ...string) *Service {
 	}
 }
 
+// PID is the service's process id.
+func (s *Service) PID() int { return s.cmd.Process.Pid }
+
 func (s *Service) stop() {
 	_ = s.cmd.Process.Signal(syscall.SIGTERM)
 	done := make(chan struct{})

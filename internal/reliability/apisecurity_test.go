@@ -21,14 +21,14 @@ var publicAPIRoutes = map[string]string{}
 // publicRoutes are the routes outside /api/v1/ served without an API token
 // or dashboard session, each with the reason.
 var publicRoutes = map[string]string{
-	"POST /runtask":            "TFC's run task endpoint: authenticated by the HMAC signature",
-	"GET /healthz":             "liveness probe, no data",
-	"GET /readyz":              "readiness probe: check names and errors, no data",
-	"GET /metrics":             "Prometheus counters, no secrets (put it behind the network boundary)",
-	"GET /login":               "the login form",
-	"POST /login":              "the login itself (rate limited)",
-	"POST /logout":             "ends a session",
-	"GET /static/*":            "stylesheet and scripts of the dashboard",
+	"POST /runtask": "TFC's run task endpoint: authenticated by the HMAC signature",
+	"GET /healthz":  "liveness probe, no data",
+	"GET /readyz":   "readiness probe: check names and errors, no data",
+	"GET /metrics":  "Prometheus counters, no secrets (put it behind the network boundary)",
+	"GET /login":    "the login form",
+	"POST /login":   "the login itself (rate limited)",
+	"POST /logout":  "ends a session",
+	"GET /static/*": "stylesheet and scripts of the dashboard",
 }
 
 // apiServer is the real HTTP handler on a fresh database, with one read

@@ -1,33 +1,21 @@
 package awsec2instances
 
 import (
-	"bytes"
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 func run(t *testing.T, name string, data []byte, filter pricing.Filter) ([]pricing.Price, error) {
 	t.Helper()
-	var rows []pricing.Price
-	err := Importer{}.Import(context.Background(), name, bytes.NewReader(data), filter, func(p pricing.Price) error {
-		rows = append(rows, p)
-		return nil
-	})
-	return rows, err
+	return importertest.Collect(t, Importer{}, name, data, filter)
 }
 
 func fixture(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return importertest.ReadTestdata(t, name)
 }
 
 type want struct {

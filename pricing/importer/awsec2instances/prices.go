@@ -3,6 +3,8 @@ package awsec2instances
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -80,6 +82,35 @@ func (b base) onDemandRow(p priced) ([]pricing.Price, error) {
 		return nil, fmt.Errorf("ondemand: %w", err)
 	}
 	return []pricing.Price{r}, nil
+}
+
+// hourlyRows are the on-demand row of p and its No Upfront reservations,
+// whose effective rate is the hourly rate. withClass keeps EC2's offering
+// class (standard or convertible); RDS and ElastiCache terms have none.
+func (b base) hourlyRows(p priced, withClass bool) ([]pricing.Price, error) {
+	rows, err := b.onDemandRow(p)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range slices.Sorted(maps.Keys(p.Reserved)) {
+		length, class, purchase, dim, ok := termKey(k)
+		if !ok || purchase != "No Upfront" || dim != "" {
+			continue
+		}
+		term := awsvocab.OfferTerm{Length: length, PurchaseOption: purchase}
+		if withClass {
+			if class != "standard" && class != "convertible" {
+				continue
+			}
+			term.OfferingClass = class
+		}
+		r, err := b.row(pricing.Reserved, "Hrs", p.Reserved[k], term)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", k, err)
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
 }
 
 // termKey splits "yrTerm3Convertible.noUpfront" into its parts.

@@ -3,8 +3,6 @@ package awsec2instances
 import (
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 
 	"github.com/costgate/costgate/pricing"
 	"github.com/costgate/costgate/pricing/importer/awsvocab"
@@ -43,22 +41,7 @@ func convertEC2(typ, region, key string, raw json.RawMessage) ([]pricing.Price, 
 		},
 		what: fmt.Sprintf("%s %s instance hour", os[0], typ),
 	}
-	rows, err := b.onDemandRow(p)
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range slices.Sorted(maps.Keys(p.Reserved)) {
-		length, class, purchase, dim, ok := termKey(k)
-		if !ok || purchase != "No Upfront" || dim != "" || (class != "standard" && class != "convertible") {
-			continue
-		}
-		r, err := b.row(pricing.Reserved, "Hrs", p.Reserved[k], awsvocab.OfferTerm{Length: length, PurchaseOption: purchase, OfferingClass: class})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", k, err)
-		}
-		rows = append(rows, r)
-	}
-	return rows, nil
+	return b.hourlyRows(p, true)
 }
 
 // rdsEngineCodes are the Price List engineCode keys whose engine the site
@@ -90,22 +73,7 @@ func convertRDS(typ, region, key string, raw json.RawMessage) ([]pricing.Price, 
 		},
 		what: fmt.Sprintf("%s %s Single-AZ instance hour", engine, typ),
 	}
-	rows, err := b.onDemandRow(p)
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range slices.Sorted(maps.Keys(p.Reserved)) {
-		length, _, purchase, dim, ok := termKey(k)
-		if !ok || purchase != "No Upfront" || dim != "" {
-			continue
-		}
-		r, err := b.row(pricing.Reserved, "Hrs", p.Reserved[k], awsvocab.OfferTerm{Length: length, PurchaseOption: purchase})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", k, err)
-		}
-		rows = append(rows, r)
-	}
-	return rows, nil
+	return b.hourlyRows(p, false)
 }
 
 // convertElastiCache converts one engine of one node type in one region.
@@ -122,20 +90,5 @@ func convertElastiCache(typ, region, key string, raw json.RawMessage) ([]pricing
 		attrs: map[string]string{awsvocab.AttrInstanceType: typ, awsvocab.AttrCacheEngine: key},
 		what:  fmt.Sprintf("%s %s node hour", key, typ),
 	}
-	rows, err := b.onDemandRow(p)
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range slices.Sorted(maps.Keys(p.Reserved)) {
-		length, _, purchase, dim, ok := termKey(k)
-		if !ok || purchase != "No Upfront" || dim != "" {
-			continue
-		}
-		r, err := b.row(pricing.Reserved, "Hrs", p.Reserved[k], awsvocab.OfferTerm{Length: length, PurchaseOption: purchase})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", k, err)
-		}
-		rows = append(rows, r)
-	}
-	return rows, nil
+	return b.hourlyRows(p, false)
 }

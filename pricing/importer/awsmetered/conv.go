@@ -20,8 +20,8 @@ type ruleSet struct {
 
 // ruleSets are the supported map sources, by manifest "source".
 var ruleSets = map[string]*ruleSet{
-	"ebs":                             {awsvocab.ServiceEC2, convertEBS},
-	"natgateway":                      {awsvocab.ServiceEC2, convertNAT},
+	"ebs":                             {awsvocab.ServiceEC2, convertProducts(ebsLabels)},
+	"natgateway":                      {awsvocab.ServiceEC2, convertProducts(natLabels)},
 	"ec2-reservedinstance":            {awsvocab.ServiceEC2, convertEC2Reserved},
 	"rds-postgresql-ondemand":         {awsvocab.ServiceRDS, convertRDSOnDemand("PostgreSQL")},
 	"rds-mysql-ondemand":              {awsvocab.ServiceRDS, convertRDSOnDemand("MySQL")},

@@ -2,7 +2,6 @@ package awsmetered
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 func importFile(t *testing.T, name string, filter pricing.Filter) []pricing.Price {
@@ -23,21 +23,12 @@ func importFile(t *testing.T, name string, filter pricing.Filter) []pricing.Pric
 
 func importBytes(t *testing.T, name string, data []byte, filter pricing.Filter) ([]pricing.Price, error) {
 	t.Helper()
-	var rows []pricing.Price
-	err := Importer{}.Import(context.Background(), name, bytes.NewReader(data), filter, func(p pricing.Price) error {
-		rows = append(rows, p)
-		return nil
-	})
-	return rows, err
+	return importertest.Collect(t, Importer{}, name, data, filter)
 }
 
 func readTestdata(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return importertest.ReadTestdata(t, name)
 }
 
 // want describes one expected row; attrs must all be present.

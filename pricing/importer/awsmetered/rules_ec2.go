@@ -31,16 +31,20 @@ var ebsLabels = map[string]product{
 	"Storage Snapshot Amazon S3 GB Mo":                      {"Storage Snapshot", map[string]string{"storageMedia": "Amazon S3"}, "GB-Mo"},
 }
 
-func convertEBS(c *conv) ([]pricing.Price, error) {
-	p, ok := ebsLabels[c.label]
-	if !ok || c.global {
-		return nil, nil
+// convertProducts converts the regional labels of table to on-demand rows
+// of their product; other labels are not used.
+func convertProducts(table map[string]product) func(c *conv) ([]pricing.Price, error) {
+	return func(c *conv) ([]pricing.Price, error) {
+		p, ok := table[c.label]
+		if !ok || c.global {
+			return nil, nil
+		}
+		row, err := c.onDemand(p.clone())
+		if err != nil {
+			return nil, err
+		}
+		return []pricing.Price{row}, nil
 	}
-	row, err := c.onDemand(p.clone())
-	if err != nil {
-		return nil, err
-	}
-	return []pricing.Price{row}, nil
 }
 
 // natLabels are the NAT gateway map's hour and data-processing labels
@@ -49,18 +53,6 @@ func convertEBS(c *conv) ([]pricing.Price, error) {
 var natLabels = map[string]product{
 	"Hourly charge for NAT Gateways":                  {"NAT Gateway", map[string]string{"group": "NGW:NatGateway"}, "Hrs"},
 	"Charge for per GB data processed by NatGateways": {"NAT Gateway", map[string]string{"group": "NGW:NatGateway"}, "GB"},
-}
-
-func convertNAT(c *conv) ([]pricing.Price, error) {
-	p, ok := natLabels[c.label]
-	if !ok || c.global {
-		return nil, nil
-	}
-	row, err := c.onDemand(p.clone())
-	if err != nil {
-		return nil, err
-	}
-	return []pricing.Price{row}, nil
 }
 
 // convertEC2Reserved converts the EC2 reserved-instance maps: each label is

@@ -1,33 +1,21 @@
 package awspriceflat
 
 import (
-	"bytes"
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 func run(t *testing.T, data []byte, filter pricing.Filter) ([]pricing.Price, error) {
 	t.Helper()
-	var rows []pricing.Price
-	err := Importer{}.Import(context.Background(), "ec2.json", bytes.NewReader(data), filter, func(p pricing.Price) error {
-		rows = append(rows, p)
-		return nil
-	})
-	return rows, err
+	return importertest.Collect(t, Importer{}, "ec2.json", data, filter)
 }
 
 func fixture(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "ec2-transformed-excerpt.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return importertest.ReadTestdata(t, "ec2-transformed-excerpt.json")
 }
 
 // TestImportRealExcerpt checks the SOURCES.md values (m5.large 0.096

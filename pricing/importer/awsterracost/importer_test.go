@@ -3,35 +3,24 @@ package awsterracost
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 const excerpt = "2023-02-23-pricing-excerpt.sql.gz"
 
 func run(t *testing.T, data []byte, filter pricing.Filter) ([]pricing.Price, error) {
 	t.Helper()
-	var rows []pricing.Price
-	err := Importer{}.Import(context.Background(), "dump.sql", bytes.NewReader(data), filter, func(p pricing.Price) error {
-		rows = append(rows, p)
-		return nil
-	})
-	return rows, err
+	return importertest.Collect(t, Importer{}, "dump.sql", data, filter)
 }
 
 func fixture(t *testing.T) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", excerpt))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return importertest.ReadTestdata(t, excerpt)
 }
 
 func plainFixture(t *testing.T) string {

@@ -12,7 +12,6 @@ package azurefacts
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/costgate/costgate/pricing"
 	"github.com/costgate/costgate/pricing/importer/azurevocab"
+	"github.com/costgate/costgate/pricing/importer/factscsv"
 	"github.com/shopspring/decimal"
 )
 
@@ -61,60 +61,16 @@ func factFor(service, product string) (fact, bool) {
 	return fact{}, false
 }
 
-// header is the facts CSV header.
-const header = "provider,service,region,product,attributes,unit,usd_price,source_url,source_date"
-
-// Import reads the CSV row by row and emits the Azure rows the filter allows.
+// Import emits the Azure rows of the facts CSV the filter allows.
 func (im Importer) Import(ctx context.Context, file string, r io.Reader, filter pricing.Filter, emit func(pricing.Price) error) error {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = strings.Count(header, ",") + 1
-	got, err := cr.Read()
-	if err != nil {
-		return fmt.Errorf("%s: line 1: %w", file, err)
-	}
-	if strings.Join(got, ",") != header {
-		return fmt.Errorf("%s: line 1: header %q, want %q", file, strings.Join(got, ","), header)
-	}
-	others := map[string]int{}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", file, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if rec[0] != azurevocab.Provider {
-			others[rec[0]]++
-			continue
-		}
-		p, err := convert(rec)
-		if err != nil {
-			return fmt.Errorf("%s: line %d (%s): %w", file, line, rec[3], err)
-		}
-		if !filter.Allows(p.Service, p.Region) {
-			continue
-		}
-		if err := emit(p); err != nil {
-			return fmt.Errorf("%s: line %d (%s): %w", file, line, rec[3], err)
-		}
-	}
-	if im.Logger != nil {
-		for prov, n := range others {
-			im.Logger.Info("skipped price facts of another provider", "file", file, "provider", prov, "rows", n)
-		}
-	}
-	return nil
+	return factscsv.Import(ctx, file, r, azurevocab.Provider, convert, filter, emit, im.Logger)
 }
 
 // convert maps one Azure facts row; the facts' dates are all "unknown", so
 // rows take the import's --price-date.
 func convert(rec []string) (pricing.Price, error) {
-	service, region, name, unit, usdText, url, date := rec[1], rec[2], rec[3], rec[5], rec[6], rec[7], rec[8]
+	service, region, name, unit := rec[factscsv.ColService], rec[factscsv.ColRegion], rec[factscsv.ColProduct], rec[factscsv.ColUnit]
+	usdText, url, date := rec[factscsv.ColUSDPrice], rec[factscsv.ColSourceURL], rec[factscsv.ColSourceDate]
 	f, ok := factFor(service, name)
 	if !ok {
 		return pricing.Price{}, fmt.Errorf("no Azure vocabulary for service %q product %q: add it to azurefacts", service, name)
@@ -139,7 +95,7 @@ func convert(rec []string) (pricing.Price, error) {
 		PurchaseOption: pricing.OnDemand,
 		Unit:           azurevocab.UnitHour,
 		USD:            usd,
-		Description:    fmt.Sprintf("%s (%s); %s; source %s, %s", name, rec[4], unit, url, date),
+		Description:    fmt.Sprintf("%s (%s); %s; source %s, %s", name, rec[factscsv.ColAttributes], unit, url, date),
 	}
 	if p.SKU, err = pricing.SynthesizeSKU(p); err != nil {
 		return pricing.Price{}, err

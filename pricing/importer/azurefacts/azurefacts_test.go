@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
-	"github.com/costgate/costgate/pricing/importer/azuretest"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 // testdata/facts.csv is the corpus's public-price-facts/facts.csv, unchanged
@@ -14,12 +14,12 @@ import (
 func importString(t *testing.T, data string) ([]pricing.Price, string, error) {
 	t.Helper()
 	newImporter := func(l *slog.Logger) pricing.Importer { return Importer{Logger: l} }
-	return azuretest.Import(t, newImporter, "facts.csv", []byte(data), pricing.Filter{})
+	return importertest.Import(t, newImporter, "facts.csv", []byte(data), pricing.Filter{})
 }
 
 func fixture(t *testing.T) string {
 	t.Helper()
-	return string(azuretest.ReadTestdata(t, "facts.csv"))
+	return string(importertest.ReadTestdata(t, "facts.csv"))
 }
 
 func TestImportFacts(t *testing.T) {

@@ -10,19 +10,19 @@ import (
 
 	"github.com/costgate/costgate/pricing"
 	pricingdata "github.com/costgate/costgate/pricing-data"
-	"github.com/costgate/costgate/pricing/importer/azuretest"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 func newImporter(l *slog.Logger) pricing.Importer { return Importer{Logger: l} }
 
 func importData(t *testing.T, name string, data []byte) ([]pricing.Price, string, error) {
 	t.Helper()
-	return azuretest.Import(t, newImporter, name, data, pricing.Filter{})
+	return importertest.Import(t, newImporter, name, data, pricing.Filter{})
 }
 
 // testdata/sample.csv: real lines of the corpus CSV (2026-06-18), see README.md.
 func TestImportSample(t *testing.T) {
-	rows, log, err := importData(t, "sample.csv", azuretest.ReadTestdata(t, "sample.csv"))
+	rows, log, err := importData(t, "sample.csv", importertest.ReadTestdata(t, "sample.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestImportMalformed(t *testing.T) {
 // where both cover a size: the Linux regular price must be the same, except
 // for the two sizes whose price changed between 2026-06-18 and 2026-08-22.
 func TestAgreesWithRadar(t *testing.T) {
-	data, err := os.ReadFile(azuretest.Path(t, "karpenter-provider-azure/derived/azure-vm-linux-payg-ondemand-2026-06-18.csv"))
+	data, err := os.ReadFile(importertest.CorpusPath(t, "karpenter-provider-azure/derived/azure-vm-linux-payg-ondemand-2026-06-18.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,19 +9,19 @@ import (
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
-	"github.com/costgate/costgate/pricing/importer/azuretest"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 func newImporter(l *slog.Logger) pricing.Importer { return Importer{Logger: l} }
 
 func importFile(t *testing.T, name string, data []byte) ([]pricing.Price, string, error) {
 	t.Helper()
-	return azuretest.Import(t, newImporter, name, data, pricing.Filter{})
+	return importertest.Import(t, newImporter, name, data, pricing.Filter{})
 }
 
 func readTestdata(t *testing.T, name string) []byte {
 	t.Helper()
-	return azuretest.ReadTestdata(t, name)
+	return importertest.ReadTestdata(t, name)
 }
 
 // describe renders the fields a query can see, for table comparisons.
@@ -134,7 +134,7 @@ func TestImportMalformed(t *testing.T) {
 // SOURCES.md names, and that the derived VM vocabulary is unambiguous: one
 // row per region, size, OS and priority.
 func TestImportSnapshots(t *testing.T) {
-	dir := azuretest.Path(t, "azure-pricing-radar/data/latest")
+	dir := importertest.CorpusPath(t, "azure-pricing-radar/data/latest")
 	files, err := filepath.Glob(filepath.Join(dir, "*-*.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
-	"github.com/costgate/costgate/pricing/importer/azuretest"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 func newImporter(l *slog.Logger) pricing.Importer { return Importer{Logger: l} }
@@ -17,12 +17,12 @@ func newImporter(l *slog.Logger) pricing.Importer { return Importer{Logger: l} }
 // importBytes runs the importer on data and returns the rows and the log.
 func importBytes(t *testing.T, name string, data []byte, filter pricing.Filter) ([]pricing.Price, string, error) {
 	t.Helper()
-	return azuretest.Import(t, newImporter, name, data, filter)
+	return importertest.Import(t, newImporter, name, data, filter)
 }
 
 func readTestdata(t *testing.T, name string) []byte {
 	t.Helper()
-	return azuretest.ReadTestdata(t, name)
+	return importertest.ReadTestdata(t, name)
 }
 
 // testdata/francecentral-d2sv3.json holds eight real items of terracost's
@@ -189,7 +189,7 @@ func TestImportMalformed(t *testing.T) {
 
 // TestImportTerracostCapture imports the whole real francecentral capture.
 func TestImportTerracostCapture(t *testing.T) {
-	data, err := os.ReadFile(azuretest.Path(t, "terracost/testdata/azurerm/api/retail_prices.json"))
+	data, err := os.ReadFile(importertest.CorpusPath(t, "terracost/testdata/azurerm/api/retail_prices.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestImportTerracostCapture(t *testing.T) {
 // TestImportArmEstimatorFixtures runs every arm-estimator mock response: all
 // parse, and the one whose Count (4) disagrees with its 3 items is refused.
 func TestImportArmEstimatorFixtures(t *testing.T) {
-	dir := azuretest.Path(t, "arm-estimator/ace-tests/mocked-responses/retail-api")
+	dir := importertest.CorpusPath(t, "arm-estimator/ace-tests/mocked-responses/retail-api")
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.json"))
 	if err != nil || len(files) != 9 {
 		t.Fatalf("want 9 fixtures, got %d (%v)", len(files), err)

@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/costgate/costgate/pricing/importer/azuretest"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 // Names below are real skuName/meterName/productName triples from the
@@ -106,7 +106,7 @@ func TestOSPriorityAndVMProduct(t *testing.T) {
 // item of terracost's real Retail Prices API file, which has both skuName and
 // the official armSkuName: a derived name must equal the official one.
 func TestDeriveAgreesWithOfficialArmSkuName(t *testing.T) {
-	f, err := os.Open(azuretest.Path(t, "terracost/testdata/azurerm/api/retail_prices.json"))
+	f, err := os.Open(importertest.CorpusPath(t, "terracost/testdata/azurerm/api/retail_prices.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 // go test ./pricing/importer/gcpbilling -run '^$' -fuzz '^FuzzImport$' -fuzztime 5m
 func FuzzImport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
-		importfuzz.Check(t, Importer{Logger: importfuzz.Logger}, "skus.json", data)
+		importfuzz.Check(t, Importer{Logger: importfuzz.Logger()}, "skus.json", data)
 	})
 }
 
@@ -19,6 +19,6 @@ func FuzzImport(f *testing.F) {
 // reads the same Billing Catalog SKUs.
 func FuzzImportMachineTypes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
-		importfuzz.Check(t, MachineTypeImporter{Logger: importfuzz.Logger}, "skus.json", data)
+		importfuzz.Check(t, MachineTypeImporter{Logger: importfuzz.Logger()}, "skus.json", data)
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 	"github.com/shopspring/decimal"
 )
 
@@ -20,12 +21,7 @@ const fixture = "testdata/opencost-skus.json"
 
 func importAll(t *testing.T, im Importer, name, input string, filter pricing.Filter) ([]pricing.Price, error) {
 	t.Helper()
-	var rows []pricing.Price
-	err := im.Import(context.Background(), name, strings.NewReader(input), filter, func(p pricing.Price) error {
-		rows = append(rows, p)
-		return nil
-	})
-	return rows, err
+	return importertest.Collect(t, im, name, []byte(input), filter)
 }
 
 func readFixture(t *testing.T) string {

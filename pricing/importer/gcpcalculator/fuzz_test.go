@@ -11,6 +11,6 @@ import (
 // go test ./pricing/importer/gcpcalculator -run '^$' -fuzz '^FuzzImport$' -fuzztime 5m
 func FuzzImport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
-		importfuzz.Check(t, Importer{Logger: importfuzz.Logger}, "pricing.yml", data)
+		importfuzz.Check(t, Importer{Logger: importfuzz.Logger()}, "pricing.yml", data)
 	})
 }

@@ -5,25 +5,20 @@ import (
 	"context"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 	"github.com/shopspring/decimal"
 )
 
 const excerpt = "testdata/excerpt-2026-07-30.yml"
 
-// corpusFile is a file of the shared corpus: $COSTGATE_CORPUS, else
-// ../shared/corpus beside the repository (where CI puts it).
+// corpusFile is a file of the shared corpus (importertest.CorpusDir).
 func corpusFile(t *testing.T, rel string) string {
 	t.Helper()
-	dir := os.Getenv("COSTGATE_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "..", "shared", "corpus")
-	}
-	p := filepath.Join(dir, rel)
+	p := importertest.CorpusPath(t, rel)
 	if _, err := os.Stat(p); err != nil {
 		t.Fatalf("corpus file needed by this test: %v (set COSTGATE_CORPUS)", err)
 	}

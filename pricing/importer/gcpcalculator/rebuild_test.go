@@ -18,16 +18,14 @@ import (
 	"github.com/costgate/costgate/pricing/importer/gcpbilling"
 	"github.com/costgate/costgate/pricing/importer/gcpcalculator"
 	"github.com/costgate/costgate/pricing/importer/gcpfacts"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 // TestRebuildMatchesCommittedFiles rebuilds every pricing-data/data/gcp-*
 // file from the corpus as pricing-data/build-gcp.sh does (import, then
 // pricing.WriteSource) and compares the bytes with the committed file.
 func TestRebuildMatchesCommittedFiles(t *testing.T) {
-	corpus := os.Getenv("COSTGATE_CORPUS")
-	if corpus == "" {
-		corpus = filepath.Join("..", "..", "..", "..", "shared", "corpus")
-	}
+	corpus := importertest.CorpusDir(t)
 	tests := []struct {
 		name  string
 		im    pricing.Importer

@@ -9,16 +9,15 @@ package gcpfacts
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"regexp"
-	"slices"
 	"time"
 
 	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/pricing/importer/factscsv"
 	vocab "github.com/costgate/costgate/pricing/importer/gcpvocab"
 	"github.com/shopspring/decimal"
 )
@@ -35,11 +34,6 @@ func (Importer) Format() string { return "gcp-price-facts" }
 // Description is one line for --help.
 func (Importer) Description() string {
 	return "Google rows of the corpus price-facts CSV (GKE fee, load-balancer forwarding rules, Cloud SQL us-central1)"
-}
-
-// columns is the facts CSV header.
-func columns() []string {
-	return []string{"provider", "service", "region", "product", "attributes", "unit", "usd_price", "source_url", "source_date"}
 }
 
 // product is how one facts product reads in the Google vocabulary.
@@ -85,57 +79,19 @@ var (
 	leadMonth  = regexp.MustCompile(`^(\d{4}-\d{2})\b`)
 )
 
-// Import reads the CSV row by row and emits the Google rows the filter allows.
+// factsProvider is how the facts CSV names Google.
+const factsProvider = "gcp"
+
+// Import emits the Google rows of the facts CSV the filter allows.
 func (im Importer) Import(ctx context.Context, file string, r io.Reader, filter pricing.Filter, emit func(pricing.Price) error) error {
-	header := columns()
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(header)
-	got, err := cr.Read()
-	if err != nil {
-		return fmt.Errorf("%s: reading header: %w", file, err)
-	}
-	if !slices.Equal(got, header) {
-		return fmt.Errorf("%s: header is %v, want %v", file, got, header)
-	}
 	table := products()
-	others := map[string]int{}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line, _ := cr.FieldPos(0)
-		if err != nil {
-			return fmt.Errorf("%s: %w", file, err)
-		}
-		if rec[0] != "gcp" {
-			others[rec[0]]++
-			continue
-		}
-		p, err := convert(rec, table)
-		if err != nil {
-			return fmt.Errorf("%s: line %d (%s): %w", file, line, rec[3], err)
-		}
-		if !filter.Allows(p.Service, p.Region) {
-			continue
-		}
-		if err := emit(p); err != nil {
-			return fmt.Errorf("%s: line %d (%s): %w", file, line, rec[3], err)
-		}
-	}
-	if im.Logger != nil {
-		for prov, n := range others {
-			im.Logger.Info("skipped rows of another provider", "file", file, "provider", prov, "rows", n)
-		}
-	}
-	return nil
+	convertRow := func(rec []string) (pricing.Price, error) { return convert(rec, table) }
+	return factscsv.Import(ctx, file, r, factsProvider, convertRow, filter, emit, im.Logger)
 }
 
 func convert(rec []string, table map[[2]string]product) (pricing.Price, error) {
-	service, region, name, attrs, unit, usdText, url, date := rec[1], rec[2], rec[3], rec[4], rec[5], rec[6], rec[7], rec[8]
+	service, region, name, attrs := rec[factscsv.ColService], rec[factscsv.ColRegion], rec[factscsv.ColProduct], rec[factscsv.ColAttributes]
+	unit, usdText, url, date := rec[factscsv.ColUnit], rec[factscsv.ColUSDPrice], rec[factscsv.ColSourceURL], rec[factscsv.ColSourceDate]
 	m, ok := table[[2]string{service, name}]
 	if !ok {
 		return pricing.Price{}, fmt.Errorf("no Google vocabulary for service %q product %q: add it to gcpfacts", service, name)

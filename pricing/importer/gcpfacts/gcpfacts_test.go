@@ -1,14 +1,13 @@
 package gcpfacts
 
 import (
-	"bytes"
-	"context"
 	"log/slog"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/costgate/costgate/pricing"
+	"github.com/costgate/costgate/pricing/importer/importertest"
 )
 
 // testdata/facts.csv is the corpus's public-price-facts/facts.csv (13 rows: 8 gcp, 3 azure, 2 aws).
@@ -16,14 +15,8 @@ const fixture = "testdata/facts.csv"
 
 func run(t *testing.T, input string, filter pricing.Filter) ([]pricing.Price, string, error) {
 	t.Helper()
-	var logs bytes.Buffer
-	im := Importer{Logger: slog.New(slog.NewTextHandler(&logs, nil))}
-	var rows []pricing.Price
-	err := im.Import(context.Background(), "facts.csv", strings.NewReader(input), filter, func(p pricing.Price) error {
-		rows = append(rows, p)
-		return nil
-	})
-	return rows, logs.String(), err
+	newImporter := func(l *slog.Logger) pricing.Importer { return Importer{Logger: l} }
+	return importertest.Import(t, newImporter, "facts.csv", []byte(input), filter)
 }
 
 func readFixture(t *testing.T) string {

@@ -18,8 +18,9 @@ import (
 // inputs are small; the real files of a few MiB import in well under it).
 const Limit = 10 * time.Second
 
-// Logger discards: importers log skipped rows, which fuzzing produces by the million.
-var Logger = slog.New(slog.DiscardHandler)
+// Logger is a logger that discards: importers log skipped rows, which
+// fuzzing produces by the million.
+func Logger() *slog.Logger { return slog.New(slog.DiscardHandler) }
 
 // Check imports data as file and fails on a hang, on an error that does not
 // name the file, or on a malformed row.
