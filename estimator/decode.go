@@ -32,7 +32,13 @@ func DecodePlan(r io.Reader) (*tfjson.Plan, error) {
 	if err := dec.Decode(plan); err != nil {
 		return nil, describeDecodeError(err)
 	}
-	if err := checkTrailer(bufio.NewReader(io.MultiReader(dec.Buffered(), br))); err != nil {
+	return finishPlan(plan, io.MultiReader(dec.Buffered(), br))
+}
+
+// finishPlan checks what follows a decoded plan (rest: only wrapper noise)
+// and that the document is a plan rather than a state file.
+func finishPlan(plan *tfjson.Plan, rest io.Reader) (*tfjson.Plan, error) {
+	if err := checkTrailer(bufio.NewReader(rest)); err != nil {
 		return nil, err
 	}
 	if plan.PlannedValues == nil && plan.ResourceChanges == nil {
@@ -64,11 +70,15 @@ func openPlan(r io.Reader) (*bufio.Reader, error) {
 	return br, nil
 }
 
-// describeDecodeError words JSON and plan-format errors for people.
+// describeDecodeError words JSON and plan-format errors for people, from
+// encoding/json and from the lean decoder's scanner alike.
 func describeDecodeError(err error) error {
+	var scan *scanSyntaxError
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
+	case errors.As(err, &scan):
+		return fmt.Errorf("not a Terraform plan: invalid JSON at byte %d: %w", scan.offset, err)
 	case errors.As(err, &syn):
 		return fmt.Errorf("not a Terraform plan: invalid JSON at byte %d: %w", syn.Offset, err)
 	case errors.As(err, &typ):

@@ -1,7 +1,6 @@
 package estimator
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -31,28 +30,17 @@ func DecodePlanForEstimate(r io.Reader) (*tfjson.Plan, error) {
 	}
 	d := &leanDecoder{s: newJSONScanner(br, 64<<10), plan: &tfjson.Plan{}}
 	if err := d.document(); err != nil {
-		var syn *scanSyntaxError
-		if errors.As(err, &syn) {
-			return nil, fmt.Errorf("not a Terraform plan: invalid JSON at byte %d: %w", syn.offset, err)
-		}
 		return nil, describeDecodeError(err)
 	}
 	if d.typeErr != nil {
 		return nil, d.typeErr
 	}
-	s := d.s
-	rest := io.MultiReader(bytes.NewReader(s.buf[s.pos:s.end]), br)
-	if err := checkTrailer(bufio.NewReader(rest)); err != nil {
-		return nil, err
-	}
-	plan := d.plan
-	if err := plan.Validate(); err != nil {
+	// As in DecodePlan, where tfjson validates the version while decoding.
+	if err := d.plan.Validate(); err != nil {
 		return nil, describeDecodeError(err)
 	}
-	if plan.PlannedValues == nil && plan.ResourceChanges == nil {
-		return nil, fmt.Errorf("not a Terraform plan: it has neither planned_values nor resource_changes (a state file?); %s", planHint)
-	}
-	return plan, nil
+	s := d.s
+	return finishPlan(d.plan, io.MultiReader(bytes.NewReader(s.buf[s.pos:s.end]), br))
 }
 
 // leanDecoder fills a plan from the top-level object, field by field.

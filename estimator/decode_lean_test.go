@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	tfjson "github.com/hashicorp/terraform-json"
 	"io"
 	"os"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/costgate/costgate/internal/plangen"
 	"github.com/costgate/costgate/pricing"
+	tfjson "github.com/hashicorp/terraform-json"
 )
 
 // TestDecodePlanForEstimateAgrees feeds both decoders the same inputs: they

@@ -15,6 +15,14 @@ func absentReason(v schema.Values, path string) string {
 	return "not set"
 }
 
+// firstReferenced returns the first of a reference's resources.
+func firstReferenced(list []schema.Values) (schema.Values, bool) {
+	if len(list) == 0 {
+		return schema.Values{}, false
+	}
+	return list[0], true
+}
+
 // positiveAt returns the number at path when it is known and above zero.
 func positiveAt(v schema.Values, path string) (decimal.Decimal, bool) {
 	d, ok := v.Decimal(path)

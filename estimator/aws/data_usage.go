@@ -41,16 +41,17 @@ type dbReservation struct {
 
 // dbReservationFromUsage reads reserved_instance_term (1_year, 3_year) and
 // reserved_instance_payment_option (no_upfront, partial_upfront,
-// all_upfront). ok is false when neither is given; a missing key takes the
-// first value of its list, noted; an unknown value is kept as given so that
-// its price is reported as not found.
-func dbReservationFromUsage(u schema.Usage) (r dbReservation, ok bool, notes []string) {
+// all_upfront), on demand when neither is given. A missing key takes the
+// first value of its list, noted in notes; an unknown value is kept as given
+// so that its price is reported as not found.
+func dbReservationFromUsage(u schema.Usage, notes *[]string) dbReservation {
 	if !u.Has(usageReservedTerm) && !u.Has(usageReservedPaymentOption) {
-		return dbReservation{}, false, nil
+		return dbReservation{}
 	}
-	r.termLength = usageChoice(u, usageReservedTerm, "1_year", reservedTerms(), &notes)
-	r.paymentOption = usageChoice(u, usageReservedPaymentOption, "no_upfront", reservedPaymentOptions(), &notes)
-	return r, true, notes
+	return dbReservation{
+		termLength:    usageChoice(u, usageReservedTerm, "1_year", reservedTerms(), notes),
+		paymentOption: usageChoice(u, usageReservedPaymentOption, "no_upfront", reservedPaymentOptions(), notes),
+	}
 }
 
 func (r dbReservation) reserved() bool { return r.termLength != "" }

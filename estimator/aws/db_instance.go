@@ -52,7 +52,7 @@ func buildDBInstance(r schema.Resource) []schema.Component {
 		inst.assumed = append(inst.assumed, note)
 	}
 	inst.assumed = append(inst.assumed, eng.notes...)
-	inst.applyReservation(r.Usage)
+	inst.purchase = dbReservationFromUsage(r.Usage, &inst.assumed)
 	out := inst.components()
 	if eng.kind == rdsAurora {
 		out[0].Assumed = append(out[0].Assumed, "Aurora storage, I/O and backups are billed on the cluster (aws_rds_cluster)")
@@ -68,14 +68,6 @@ func buildDBInstance(r schema.Resource) []schema.Component {
 		}, r.Usage, usageAdditionalBackupGB))
 	}
 	return out
-}
-
-// firstReferenced returns the first of a reference's resources.
-func firstReferenced(list []schema.Values) (schema.Values, bool) {
-	if len(list) == 0 {
-		return schema.Values{}, false
-	}
-	return list[0], true
 }
 
 // rdsKind groups engines by the rules that differ between them.
@@ -211,14 +203,6 @@ type rdsInstance struct {
 	engine                    rdsEngine
 	purchase                  dbReservation
 	assumed                   []string
-}
-
-// applyReservation reads a reservation from usage.
-func (i *rdsInstance) applyReservation(u schema.Usage) {
-	if p, ok, notes := dbReservationFromUsage(u); ok {
-		i.purchase = p
-		i.assumed = append(i.assumed, notes...)
-	}
 }
 
 // query asks for the instance class's hourly price with the attributes of

@@ -36,7 +36,7 @@ func buildElastiCacheCluster(r schema.Resource) []schema.Component {
 			n.assumed = append(n.assumed, fmt.Sprintf("num_cache_nodes %s: assumed 1", absentReason(vals, "num_cache_nodes")))
 		}
 	}
-	n.applyReservation(r.Usage)
+	n.purchase = dbReservationFromUsage(r.Usage, &n.assumed)
 	out := n.components()
 	if member {
 		// A member's snapshots are the replication group's.
@@ -91,13 +91,6 @@ type cacheNodes struct {
 	count                    decimal.Decimal
 	purchase                 dbReservation
 	assumed                  []string
-}
-
-func (n *cacheNodes) applyReservation(u schema.Usage) {
-	if p, ok, notes := dbReservationFromUsage(u); ok {
-		n.purchase = p
-		n.assumed = append(n.assumed, notes...)
-	}
 }
 
 // components is the node hours and, for a reservation with an upfront fee,

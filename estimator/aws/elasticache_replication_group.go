@@ -29,7 +29,7 @@ func buildElastiCacheReplicationGroup(r schema.Resource) []schema.Component {
 	var notes []string
 	n.count, notes = replicationGroupNodes(vals)
 	n.assumed = append(n.assumed, notes...)
-	n.applyReservation(r.Usage)
+	n.purchase = dbReservationFromUsage(r.Usage, &n.assumed)
 	return append(n.components(), cacheBackup(r.Region, vals, n.engine, r.Usage)...)
 }
 

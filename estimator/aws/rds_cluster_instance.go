@@ -49,7 +49,7 @@ func buildRDSClusterInstance(r schema.Resource) []schema.Component {
 		inst.assumed = append(inst.assumed, fmt.Sprintf("instance_class %s: no price", absentReason(vals, "instance_class")))
 	}
 	inst.assumed = append(append(inst.assumed, notes...), eng.notes...)
-	inst.applyReservation(r.Usage)
+	inst.purchase = dbReservationFromUsage(r.Usage, &inst.assumed)
 	return inst.components()
 }
 
