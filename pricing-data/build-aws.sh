@@ -17,6 +17,12 @@ terracost=cycloidio/terracost@23cf94d2807b9dd81a2d255f560ca8af3b72facb
 terracost_2022=cycloidio/terracost@5b2d09ca4a3768237dcd96960ae400205282ad80
 regions10="us-east-1 us-east-2 us-west-1 us-west-2 eu-west-1 eu-west-2 eu-central-1 ap-southeast-1 ap-southeast-2 ap-northeast-1"
 
+# awsprice_page NAME PRICE_DATE FILE NOTES: a pricing-page file of aws-price
+# (lib/data/pricing/FILE, format aws-metered-unit-map, MIT).
+awsprice_page() {
+	build "$1" aws-metered-unit-map "$2" MIT "$awsprice:lib/data/pricing/$3" "$4" "aws-price/lib/data/pricing/$3"
+}
+
 # EC2 on-demand, Linux, shared tenancy: every region of AWS's EC2 pricing page (2025-11).
 build aws-ec2-ondemand-2025-11 aws-price-ec2-transformed 2025-11-04 MIT \
 	"$awsprice:lib/data/pricing/ec2-transformed.json" \
@@ -61,33 +67,24 @@ build aws-elasticache-2025-03 aws-metered-unit-map 2025-03-14 MIT \
 	"ElastiCache node hours, Redis, Memcached and Valkey, on demand" \
 	ec2.shop/data/elasticache/elasticache.json
 
-build aws-natgateway-2025-10 aws-metered-unit-map 2025-10-28 MIT \
-	"$awsprice:lib/data/pricing/natgateway.json" "NAT gateway hours and data processed" \
-	aws-price/lib/data/pricing/natgateway.json
-build aws-eks-2025-10 aws-metered-unit-map 2025-10-28 MIT \
-	"$awsprice:lib/data/pricing/eks.json" "EKS cluster hour, extended-support surcharge, Fargate vCPU and GB hours (by pricing-page label)" \
-	aws-price/lib/data/pricing/eks.json
-build aws-lambda-2025-10 aws-metered-unit-map 2025-10-30 MIT \
-	"$awsprice:lib/data/pricing/lambda.json" "Lambda requests, duration (first tier only), provisioned concurrency, ephemeral storage; x86 and Arm (by pricing-page label)" \
-	aws-price/lib/data/pricing/lambda.json
-build aws-dynamodb-2025-08 aws-metered-unit-map 2025-08-28 MIT \
-	"$awsprice:lib/data/pricing/dynamodb.json" "DynamoDB provisioned and on-demand capacity, Standard and Standard-IA, storage, backups (by pricing-page label)" \
-	aws-price/lib/data/pricing/dynamodb.json
-build aws-cloudwatch-2025-09 aws-metered-unit-map 2025-09-23 MIT \
-	"$awsprice:lib/data/pricing/cloudwatch.json" "CloudWatch alarms, custom metrics (tiered), log ingestion (Standard and Infrequent Access), storage and Logs Insights queries, vended logs delivered to CloudWatch Logs, S3 and Firehose (tiered) (by pricing-page label)" \
-	aws-price/lib/data/pricing/cloudwatch.json
-build aws-kms-2025-08 aws-metered-unit-map 2025-08-28 MIT \
-	"$awsprice:lib/data/pricing/kms.json" "KMS customer managed key-month and API requests (by pricing-page label)" \
-	aws-price/lib/data/pricing/kms.json
-build aws-route53-2025-08 aws-metered-unit-map 2025-08-28 MIT \
-	"$awsprice:lib/data/pricing/route53.json" "Route 53 hosted zones (global, tiered), standard queries (tiered), Resolver endpoints (by pricing-page label)" \
-	aws-price/lib/data/pricing/route53.json
-build aws-apigateway-2025-10 aws-metered-unit-map 2025-10-20 MIT \
-	"$awsprice:lib/data/pricing/apigateway.json" "API Gateway REST API requests (tiered) and cache hours by size, HTTP API requests (tiered), WebSocket messages (tiered) and connection minutes (by pricing-page label)" \
-	aws-price/lib/data/pricing/apigateway.json
-build aws-vpc-2025-11 aws-metered-unit-map 2025-11-04 MIT \
-	"$awsprice:lib/data/pricing/vpc.json" "Public IPv4 addresses (in use, idle), VPC interface endpoints and their data, Site-to-Site VPN, Transit Gateway VPC attachments (by pricing-page label)" \
-	aws-price/lib/data/pricing/vpc.json
+awsprice_page aws-natgateway-2025-10 2025-10-28 natgateway.json \
+	"NAT gateway hours and data processed"
+awsprice_page aws-eks-2025-10 2025-10-28 eks.json \
+	"EKS cluster hour, extended-support surcharge, Fargate vCPU and GB hours (by pricing-page label)"
+awsprice_page aws-lambda-2025-10 2025-10-30 lambda.json \
+	"Lambda requests, duration (first tier only), provisioned concurrency, ephemeral storage; x86 and Arm (by pricing-page label)"
+awsprice_page aws-dynamodb-2025-08 2025-08-28 dynamodb.json \
+	"DynamoDB provisioned and on-demand capacity, Standard and Standard-IA, storage, backups (by pricing-page label)"
+awsprice_page aws-cloudwatch-2025-09 2025-09-23 cloudwatch.json \
+	"CloudWatch alarms, custom metrics (tiered), log ingestion (Standard and Infrequent Access), storage and Logs Insights queries, vended logs delivered to CloudWatch Logs, S3 and Firehose (tiered) (by pricing-page label)"
+awsprice_page aws-kms-2025-08 2025-08-28 kms.json \
+	"KMS customer managed key-month and API requests (by pricing-page label)"
+awsprice_page aws-route53-2025-08 2025-08-28 route53.json \
+	"Route 53 hosted zones (global, tiered), standard queries (tiered), Resolver endpoints (by pricing-page label)"
+awsprice_page aws-apigateway-2025-10 2025-10-20 apigateway.json \
+	"API Gateway REST API requests (tiered) and cache hours by size, HTTP API requests (tiered), WebSocket messages (tiered) and connection minutes (by pricing-page label)"
+awsprice_page aws-vpc-2025-11 2025-11-04 vpc.json \
+	"Public IPv4 addresses (in use, idle), VPC interface endpoints and their data, Site-to-Site VPN, Transit Gateway VPC attachments (by pricing-page label)"
 
 build aws-euw1-terracost-2023-02 terracost-mysql-dump 2023-02-23 MIT \
 	"$terracost:mysql/testdata/2023-02-23-pricing.sql.gz" \

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"slices"
 	"strings"
 	"sync"
 
@@ -264,8 +263,5 @@ func checkHeader(df DataFile, raw []byte) error {
 	if err != nil {
 		return fmt.Errorf("%s: reading header: %w", df.Rows, err)
 	}
-	if columns := DataFileColumns(); !slices.Equal(rec, columns) {
-		return fmt.Errorf("%s: header is %v, want %v", df.Rows, rec, columns)
-	}
-	return nil
+	return checkColumns(df.Rows, rec)
 }

@@ -82,9 +82,6 @@ func (w *DataFileWriter) Write(p Price) error {
 	return nil
 }
 
-// Rows is the number of rows written so far.
-func (w *DataFileWriter) Rows() int { return w.rows }
-
 // Close flushes the CSV and gzip streams; it does not close the underlying writer.
 func (w *DataFileWriter) Close() error {
 	w.csv.Flush()
@@ -130,31 +127,35 @@ func NewDataFileReader(name string, r io.Reader) (*DataFileReader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading header: %w", name, err)
 	}
-	columns := DataFileColumns()
-	if len(header) != len(columns) {
-		return nil, fmt.Errorf("%s: header has %d columns, want %d", name, len(header), len(columns))
-	}
-	for i, c := range columns {
-		if header[i] != c {
-			return nil, fmt.Errorf("%s: header column %d is %q, want %q", name, i+1, header[i], c)
-		}
+	if err := checkColumns(name, header); err != nil {
+		return nil, err
 	}
 	return &DataFileReader{name: name, gz: gz, csv: cr, line: 1}, nil
 }
 
+// checkColumns checks the header of data file name.
+func checkColumns(name string, header []string) error {
+	columns := DataFileColumns()
+	if len(header) != len(columns) {
+		return fmt.Errorf("%s: header has %d columns, want %d", name, len(header), len(columns))
+	}
+	for i, c := range columns {
+		if header[i] != c {
+			return fmt.Errorf("%s: header column %d is %q, want %q", name, i+1, header[i], c)
+		}
+	}
+	return nil
+}
+
 // Read returns the next row, or io.EOF after the last one.
 func (r *DataFileReader) Read() (Price, error) {
-	rec, err := r.csv.Read()
-	if errors.Is(err, io.EOF) {
-		return Price{}, io.EOF
-	}
-	r.line++
+	rec, line, err := r.readRecord()
 	if err != nil {
-		return Price{}, fmt.Errorf("%s: line %d: %w", r.name, r.line, err)
+		return Price{}, err
 	}
 	p, err := parseRecord(rec, parseAttributes)
 	if err != nil {
-		return Price{}, fmt.Errorf("%s: line %d: %w", r.name, r.line, err)
+		return Price{}, fmt.Errorf("%s: line %d: %w", r.name, line, err)
 	}
 	return p, nil
 }
@@ -172,9 +173,6 @@ func (r *DataFileReader) readRecord() ([]string, int, error) {
 	}
 	return rec, r.line, nil
 }
-
-// Line is the line number of the row read last (the header is line 1).
-func (r *DataFileReader) Line() int { return r.line }
 
 func parseAttributes(s string) (map[string]string, error) {
 	if s == "" || s == "{}" {

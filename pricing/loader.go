@@ -163,12 +163,10 @@ func contentHash(fsys fs.FS, df DataFile, sidecar []byte) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// productRef is a product's identity within one file: its columns, with
-// the attributes as their JSON text.
-type productRef struct{ provider, service, family, region, sku, attrs string }
-
-func refOf(rec []string) productRef {
-	return productRef{rec[0], rec[1], rec[2], rec[3], rec[4], rec[5]}
+// refOf is the identity of a record's product within one file: its
+// columns, with the attributes as their JSON text.
+func refOf(rec []string) productKey {
+	return productKey{rec[0], rec[1], rec[2], rec[3], rec[4], rec[5]}
 }
 
 // withRows opens the data file and runs fn over a row iterator.
@@ -190,8 +188,8 @@ var productColumns = []string{"source_id", "product_no", "provider", "service", 
 
 // copyProducts is the first pass over the file: it validates every row and
 // COPYs each product at its first appearance, numbering them from 1.
-func copyProducts(ctx context.Context, tx pgx.Tx, fsys fs.FS, df DataFile, src Source, sourceID int32) (map[productRef]int32, attributeValues, error) {
-	products := map[productRef]int32{}
+func copyProducts(ctx context.Context, tx pgx.Tx, fsys fs.FS, df DataFile, src Source, sourceID int32) (map[productKey]int32, attributeValues, error) {
+	products := map[productKey]int32{}
 	values := attributeValues{}
 	err := withRows(fsys, df, src, func(it *rowIter) error {
 		next := func() ([]any, error) {
@@ -247,7 +245,7 @@ var priceColumns = []string{"source_id", "product_no", "line", "purchase_option"
 	"term_length", "term_purchase_option", "term_offering_class", "effective_date", "description"}
 
 // copyPrices is the second pass: it COPYs every row into prices.
-func copyPrices(ctx context.Context, tx pgx.Tx, fsys fs.FS, df DataFile, src Source, sourceID int32, products map[productRef]int32) error {
+func copyPrices(ctx context.Context, tx pgx.Tx, fsys fs.FS, df DataFile, src Source, sourceID int32, products map[productKey]int32) error {
 	return withRows(fsys, df, src, func(it *rowIter) error {
 		next := func() ([]any, error) {
 			p, rec, line, err := it.next()

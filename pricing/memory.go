@@ -82,9 +82,6 @@ func NewMemoryCatalog(prices []Price, sources []Source) (*MemoryCatalog, error) 
 	return b.catalog(), nil
 }
 
-// Sources returns the sources of the catalog's rows.
-func (c *MemoryCatalog) Sources() []Source { return append([]Source(nil), c.sources...) }
-
 // Len is the number of price rows.
 func (c *MemoryCatalog) Len() int { return len(c.prices) }
 
@@ -103,9 +100,8 @@ func (c *MemoryCatalog) Lookup(ctx context.Context, queries []Query) ([]Answer, 
 }
 
 func (c *MemoryCatalog) answer(q Query) Answer {
-	q = q.Normalized()
-	tierStart, ok := q.tierStartDecimal()
-	if !ok || !q.valid() {
+	q, tierStart, ok := q.prepared()
+	if !ok {
 		return Answer{}
 	}
 	bucket := c.buckets[bucketKey{q.Provider, q.Service, q.Region}]

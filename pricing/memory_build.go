@@ -22,7 +22,8 @@ type memoryBuilder struct {
 	lastText, lastShared [numColumns]string
 }
 
-// productKey identifies a product; attrs is its attributes' JSON text.
+// productKey identifies a product (here and in the loader); attrs is its
+// attributes' JSON text.
 type productKey struct{ provider, service, family, region, sku, attrs string }
 
 // Columns interned through the previous-row cache.

@@ -40,8 +40,8 @@ func (c *PostgresCatalog) Lookup(ctx context.Context, queries []Query) ([]Answer
 	index := make(map[string]int, len(queries))
 	var a lookupArrays
 	for i, q := range queries {
-		q = q.Normalized()
-		if _, ok := q.tierStartDecimal(); !ok || !q.valid() {
+		q, _, ok := q.prepared()
+		if !ok {
 			slot[i] = -1
 			continue
 		}

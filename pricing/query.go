@@ -103,6 +103,18 @@ type Catalog interface {
 	Lookup(ctx context.Context, queries []Query) ([]Answer, error)
 }
 
+// prepared returns the query normalised and its tier start as a number, or
+// ok false when the query can match nothing (both catalogs then answer
+// "not found" without looking).
+func (q Query) prepared() (_ Query, tierStart decimal.Decimal, ok bool) {
+	q = q.Normalized()
+	tierStart, ok = q.tierStartDecimal()
+	if !ok || !q.valid() {
+		return q, decimal.Decimal{}, false
+	}
+	return q, tierStart, true
+}
+
 // tierStartDecimal parses the (normalised) TierStart; a query whose tier is
 // not a number matches nothing.
 func (q Query) tierStartDecimal() (decimal.Decimal, bool) {
