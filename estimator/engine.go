@@ -15,9 +15,10 @@ import (
 type Options struct {
 	// Usage is a parsed usage file; nil means none.
 	Usage *UsageFile
-	// DefaultRegions maps a provider ("aws", "google", "azure") to the region
-	// assumed when neither a resource nor its provider configuration names
-	// one (--region-default aws=eu-west-1).
+	// DefaultRegions maps a provider ("aws", "google", "azure"; "azurerm"
+	// and "google-beta" name the same clouds) to the region assumed when
+	// neither a resource nor its provider configuration names one
+	// (--region-default aws=eu-west-1).
 	DefaultRegions map[string]string
 }
 
@@ -87,6 +88,7 @@ type pendingComponent struct {
 
 func newWalker(plan *tfjson.Plan, opts Options, reg registry) *walker {
 	idx := newPlanIndex(plan)
+	opts.DefaultRegions = canonicalRegions(opts.DefaultRegions)
 	return &walker{
 		idx:       idx,
 		opts:      opts,

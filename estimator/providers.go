@@ -29,6 +29,15 @@ func canonicalProvider(name string) string {
 	return name
 }
 
+// canonicalRegions copies a provider → region map with canonical provider names.
+func canonicalRegions(regions map[string]string) map[string]string {
+	out := make(map[string]string, len(regions))
+	for provider, region := range regions {
+		out[canonicalProvider(provider)] = region
+	}
+	return out
+}
+
 // providerFromType guesses the provider from a resource type when a plan
 // leaves provider_name out (the prefix before the first underscore).
 func providerFromType(typ string) string {

@@ -28,6 +28,7 @@ func TestRegionResolution(t *testing.T) {
 		{"terraform_1x.json", "azurerm_virtual_network.vnet", nil, "westeurope", RegionFromReference},
 		{"terraform_1x.json", "azurerm_network_security_rule.rule", nil, "eastus", RegionFromDefault},
 		{"terraform_1x.json", "azurerm_network_security_rule.rule", map[string]string{"azure": "northeurope"}, "northeurope", RegionFromFlag},
+		{"terraform_1x.json", "azurerm_network_security_rule.rule", map[string]string{"azurerm": "uksouth"}, "uksouth", RegionFromFlag},
 		{"terraform_1x.json", "aws_sqs_queue.root", map[string]string{"aws": "sa-east-1"}, "eu-central-1", RegionFromProviderVariable},
 		// Terraform 0.12–0.14 plans: "<module call>:aws" keys, inherited configurations.
 		{"terraform_013.json", "module.child.aws_sqs_queue.inherits", nil, "us-east-1", RegionFromProvider},

@@ -239,12 +239,6 @@ func (r regionDefaults) Set(v string) error {
 	if !ok || provider == "" || region == "" {
 		return fmt.Errorf("%q: want PROVIDER=REGION, e.g. aws=eu-west-1", v)
 	}
-	switch provider {
-	case "azurerm":
-		provider = "azure"
-	case "google-beta":
-		provider = "google"
-	}
-	r[provider] = region
+	r[provider] = region // the estimator reads "azurerm" as "azure", "google-beta" as "google"
 	return nil
 }
