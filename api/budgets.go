@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -68,7 +67,7 @@ func (s *Server) handleListBudgets(c echo.Context) error {
 
 // handleGetBudget is GET /api/v1/budgets/{id}.
 func (s *Server) handleGetBudget(c echo.Context) error {
-	id := pathID(c)
+	id := pathParam(c, "id")
 	if p, ok := s.filePolicy(id); ok {
 		return c.JSON(http.StatusOK, fileJSON(p))
 	}
@@ -83,7 +82,7 @@ func (s *Server) handleGetBudget(c echo.Context) error {
 // policy, when, and from what to what (newest first).
 func (s *Server) handleBudgetHistory(c echo.Context) error {
 	ctx := c.Request().Context()
-	id := pathID(c)
+	id := pathParam(c, "id")
 	if _, ok := s.filePolicy(id); ok {
 		return NewError(http.StatusConflict, "read_only", "policy "+id+" comes from the budgets file: its history is the file's (git) history")
 	}
@@ -128,7 +127,7 @@ func (s *Server) handleCreateBudget(c echo.Context) error {
 // the policy whole; its id stays.
 func (s *Server) handleUpdateBudget(c echo.Context) error {
 	ctx := c.Request().Context()
-	id := pathID(c)
+	id := pathParam(c, "id")
 	if _, ok := s.filePolicy(id); ok {
 		return readOnly(id)
 	}
@@ -154,7 +153,7 @@ func (s *Server) handleUpdateBudget(c echo.Context) error {
 // handleDeleteBudget is DELETE /api/v1/budgets/{id} (admin).
 func (s *Server) handleDeleteBudget(c echo.Context) error {
 	ctx := c.Request().Context()
-	id := pathID(c)
+	id := pathParam(c, "id")
 	if _, ok := s.filePolicy(id); ok {
 		return readOnly(id)
 	}
@@ -175,13 +174,9 @@ func (s *Server) handleDeleteBudget(c echo.Context) error {
 // are ignored (ids are assigned, sources known). A scope the budgets file
 // already holds is refused: the file's policy would win anyway.
 func (s *Server) readPolicy(c echo.Context) (budget.Policy, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), c.Request().Body, maxBudgetBody))
-	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			return budget.Policy{}, NewError(http.StatusRequestEntityTooLarge, "too_large", "a budget policy is at most 64 KiB")
-		}
-		return budget.Policy{}, NewError(http.StatusBadRequest, "bad_request", "reading request body failed")
+	body, bodyErr := readBody(c, maxBudgetBody, "a budget policy is at most 64 KiB")
+	if bodyErr != nil {
+		return budget.Policy{}, bodyErr
 	}
 	p, err := budget.ParseJSON(body, budget.ValidateOptions{})
 	if err != nil {
@@ -239,16 +234,6 @@ func (s *Server) filePolicy(id string) (budget.Policy, bool) {
 		}
 	}
 	return budget.Policy{}, false
-}
-
-// pathID is the {id} parameter, unescaped (file ids hold ':' and may hold
-// glob characters, which clients percent-encode).
-func pathID(c echo.Context) string {
-	id := c.Param("id")
-	if u, err := url.PathUnescape(id); err == nil {
-		return u
-	}
-	return id
 }
 
 func budgetNotFound(id string) *Error {

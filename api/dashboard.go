@@ -235,11 +235,11 @@ func (d *dashboard) run(c echo.Context) error {
 	}
 	page := runPage{Run: stages[len(stages)-1].RunSummary}
 	for _, rec := range stages {
-		detail, err := newRunDetail(rec, nil)
+		decision, delivery, err := runOutcome(rec)
 		if err != nil {
 			return err
 		}
-		v := stageView{Record: rec, Decision: detail.Decision, Delivery: detail.Delivery}
+		v := stageView{Record: rec, Decision: decision, Delivery: delivery}
 		if rec.Estimate != nil {
 			var est estimator.Estimate
 			if err := json.Unmarshal(rec.Estimate.Estimate, &est); err != nil {

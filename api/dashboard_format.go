@@ -26,12 +26,7 @@ func dashboardFuncs() template.FuncMap {
 		"wsPath":    dashboardWorkspacePath,
 		"sign":      func(d decimal.Decimal) int { return d.Round(2).Sign() },
 		"shortHash": func(s string) string { return s[:min(len(s), 12)] },
-		"deref": func(s *string) string {
-			if s == nil {
-				return ""
-			}
-			return *s
-		},
+		"deref":     deref,
 	}
 }
 

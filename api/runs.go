@@ -150,37 +150,46 @@ func (s *Server) handleGetRun(c echo.Context) error {
 
 func newRunDetail(rec store.RunRecord, all []store.RunRecord) (runDetailJSON, error) {
 	d := runDetailJSON{runJSON: newRunJSON(rec.RunSummary), Estimate: json.RawMessage("null")}
-	d.Decision = decisionJSON{Status: rec.Status, Reasons: []string{}}
+	var err error
+	if d.Decision, d.Delivery, err = runOutcome(rec); err != nil {
+		return d, err
+	}
 	if rec.Estimate != nil {
-		est, err := canonicalEstimate(rec.Estimate.Estimate)
-		if err != nil {
+		if d.Estimate, err = canonicalEstimate(rec.Estimate.Estimate); err != nil {
 			return d, fmt.Errorf("run %s: %w", rec.RunID, err)
 		}
-		d.Estimate = est
-		d.Decision.Message = rec.Estimate.Message
-		if len(rec.Estimate.Reasons) > 0 {
-			if err := json.Unmarshal(rec.Estimate.Reasons, &d.Decision.Reasons); err != nil {
-				return d, fmt.Errorf("run %s: stored reasons: %w", rec.RunID, err)
-			}
-		}
-	}
-	if rec.Delivery != nil {
-		// A run that could not be priced has no estimate: its message is the one sent to TFC.
-		if d.Decision.Message == "" {
-			var sent struct {
-				Message string `json:"message"`
-			}
-			if err := json.Unmarshal(rec.Delivery.Result, &sent); err == nil {
-				d.Decision.Message = sent.Message
-			}
-		}
-		d.Delivery = newDeliveryJSON(*rec.Delivery)
 	}
 	for _, st := range all {
 		d.Stages = append(d.Stages, stageJSON{Stage: st.Stage, TaskResultID: st.TaskResultID, Status: st.Status,
 			ReceivedAt: st.ReceivedAt.UTC(), Self: newRunJSON(st.RunSummary).Links.Self})
 	}
 	return d, nil
+}
+
+// runOutcome is a stage's decision and how its final callback went.
+func runOutcome(rec store.RunRecord) (decisionJSON, *deliveryJSON, error) {
+	dec := decisionJSON{Status: rec.Status, Reasons: []string{}}
+	if rec.Estimate != nil {
+		dec.Message = rec.Estimate.Message
+		if len(rec.Estimate.Reasons) > 0 {
+			if err := json.Unmarshal(rec.Estimate.Reasons, &dec.Reasons); err != nil {
+				return dec, nil, fmt.Errorf("run %s: stored reasons: %w", rec.RunID, err)
+			}
+		}
+	}
+	if rec.Delivery == nil {
+		return dec, nil, nil
+	}
+	// A run that could not be priced has no estimate: its message is the one sent to TFC.
+	if dec.Message == "" {
+		var sent struct {
+			Message string `json:"message"`
+		}
+		if err := json.Unmarshal(rec.Delivery.Result, &sent); err == nil {
+			dec.Message = sent.Message
+		}
+	}
+	return dec, newDeliveryJSON(*rec.Delivery), nil
 }
 
 // canonicalEstimate renders a stored estimate exactly as `costgate

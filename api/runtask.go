@@ -29,15 +29,14 @@ func (s *Server) handleRunTask(c echo.Context) error {
 		s.deps.Metrics.RunReceived("", "unavailable")
 		return NewError(http.StatusServiceUnavailable, "unavailable", "costgate is shutting down; retry")
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, runtask.MaxRequestBytes))
-	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			s.deps.Metrics.RunReceived("", "too_large")
-			return NewError(http.StatusRequestEntityTooLarge, "too_large", "request body is larger than 1 MiB")
+	body, bodyErr := readBody(c, runtask.MaxRequestBytes, "request body is larger than 1 MiB")
+	if bodyErr != nil {
+		result := "invalid"
+		if bodyErr.Status == http.StatusRequestEntityTooLarge {
+			result = "too_large"
 		}
-		s.deps.Metrics.RunReceived("", "invalid")
-		return NewError(http.StatusBadRequest, "bad_request", "reading request body failed")
+		s.deps.Metrics.RunReceived("", result)
+		return bodyErr
 	}
 	if err := s.deps.Verifier.Verify(body, r.Header.Get(runtask.SignatureHeader)); err != nil {
 		s.deps.Metrics.RunReceived("", "unauthorized")
@@ -80,6 +79,20 @@ func (s *Server) handleRunTask(c echo.Context) error {
 	s.deps.Logger.InfoContext(ctx, "run task request "+result, "task_result_id", req.TaskResultID, "run_id", req.RunID,
 		"stage", stage, "organization", req.OrganizationName, "workspace_id", req.WorkspaceID)
 	return c.NoContent(http.StatusOK)
+}
+
+// readBody reads a request body of at most limit bytes: 413 with
+// tooLarge over it, 400 when it cannot be read.
+func readBody(c echo.Context, limit int64, tooLarge string) ([]byte, *Error) {
+	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), c.Request().Body, limit))
+	if err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			return nil, NewError(http.StatusRequestEntityTooLarge, "too_large", tooLarge)
+		}
+		return nil, NewError(http.StatusBadRequest, "bad_request", "reading request body failed")
+	}
+	return body, nil
 }
 
 // storeRun stores the run and, if it is new, its estimate job, atomically

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"time"
 )
@@ -39,9 +38,6 @@ const TestToken = "test-token"
 
 // MaxRequestBytes caps the inbound request body; real payloads are ~2 KiB.
 const MaxRequestBytes int64 = 1 << 20
-
-// ErrRequestTooLarge is returned by ReadBody for a body over MaxRequestBytes.
-var ErrRequestTooLarge = errors.New("run task request body is larger than 1 MiB")
 
 // Capabilities are what the calling TFC/TFE supports.
 type Capabilities struct {
@@ -100,18 +96,6 @@ func (r Request) IsTest() bool { return r.AccessToken == TestToken }
 
 // OutcomesCapable reports whether the caller accepts detailed outcomes.
 func (r Request) OutcomesCapable() bool { return r.Capabilities.Outcomes }
-
-// ReadBody reads a request body up to MaxRequestBytes.
-func ReadBody(body io.Reader) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(body, MaxRequestBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading run task request: %w", err)
-	}
-	if int64(len(b)) > MaxRequestBytes {
-		return nil, ErrRequestTooLarge
-	}
-	return b, nil
-}
 
 // DecodeRequest parses a run task request leniently: unknown fields are
 // ignored, every string may be null, both spellings of capabilities are read

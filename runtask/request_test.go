@@ -224,13 +224,3 @@ func TestRequestNeverPrintsSecrets(t *testing.T) {
 		}
 	}
 }
-
-func TestReadBody(t *testing.T) {
-	ok := bytes.Repeat([]byte("a"), int(MaxRequestBytes))
-	if b, err := ReadBody(bytes.NewReader(ok)); err != nil || len(b) != len(ok) {
-		t.Fatalf("at the limit: len %d, err %v", len(b), err)
-	}
-	if _, err := ReadBody(bytes.NewReader(append(ok, 'a'))); err != ErrRequestTooLarge {
-		t.Fatalf("over the limit: err %v, want ErrRequestTooLarge", err)
-	}
-}

@@ -189,8 +189,7 @@ FROM budget_policy_changes WHERE policy_id = $1 ORDER BY id DESC`, policyID)
 // applied (proposed) cost is what exists.
 func OrganizationCosts(ctx context.Context, db DBTX, organization string) ([]budget.WorkspaceCost, error) {
 	rows, err := db.Query(ctx, `
-SELECT DISTINCT ON (r.workspace_id) r.workspace_id, r.workspace_name,
-    (CASE WHEN r.stage = 'post_apply' THEN e.proposed_monthly_cost ELSE e.prior_monthly_cost END)::text
+SELECT DISTINCT ON (r.workspace_id) r.workspace_id, r.workspace_name, `+currentCostSQL+`::text
 FROM runs r JOIN estimates e ON e.run_pk = r.id
 WHERE r.organization = $1
 ORDER BY r.workspace_id, r.received_at DESC, r.id DESC`, organization)

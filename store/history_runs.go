@@ -106,17 +106,10 @@ func scanRunSummary(row pgx.CollectableRow) (RunSummary, error) {
 	if prior == nil {
 		return r, nil
 	}
-	costs := RunCosts{}
-	if costs.Prior, err = decimal.NewFromString(*prior); err != nil {
-		return r, fmt.Errorf("run %d: prior cost %q: %w", r.PK, *prior, err)
+	costs := RunCosts{UnpricedComponents: *unpriced}
+	if err := parseDecimals([]string{*prior, *proposed, *delta}, &costs.Prior, &costs.Proposed, &costs.Delta); err != nil {
+		return r, fmt.Errorf("run %d: %w", r.PK, err)
 	}
-	if costs.Proposed, err = decimal.NewFromString(*proposed); err != nil {
-		return r, fmt.Errorf("run %d: proposed cost %q: %w", r.PK, *proposed, err)
-	}
-	if costs.Delta, err = decimal.NewFromString(*delta); err != nil {
-		return r, fmt.Errorf("run %d: delta %q: %w", r.PK, *delta, err)
-	}
-	costs.UnpricedComponents = *unpriced
 	r.Costs = &costs
 	return r, nil
 }

@@ -71,25 +71,12 @@ func (r Run) Final() bool { return r.State == StateDelivered || r.State == State
 // InsertRun stores a run unless one with the same task_result_id exists. It
 // returns the run's id and whether this call inserted it.
 func InsertRun(ctx context.Context, db DBTX, r NewRun) (id int64, inserted bool, err error) {
-	err = db.QueryRow(ctx, `
-INSERT INTO runs (task_result_id, run_id, stage, organization, workspace_id, workspace_name,
-    project_id, project_name, is_speculative, enforcement_level, created_by, run_message,
-    run_app_url, workspace_app_url, vcs_repo_url, vcs_branch, vcs_commit_url, vcs_commit_hash,
-    vcs_pull_request_url, plan_json_api_url, callback_url, outcomes_capable,
-    access_token_sealed, run_created_at)
-VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
-ON CONFLICT (task_result_id) DO NOTHING
-RETURNING id`,
-		r.TaskResultID, r.RunID, r.Stage, r.Organization, r.WorkspaceID, r.WorkspaceName,
-		r.ProjectID, r.ProjectName, r.IsSpeculative, r.EnforcementLevel, r.CreatedBy, r.RunMessage,
-		r.RunAppURL, r.WorkspaceAppURL, r.VCSRepoURL, r.VCSBranch, r.VCSCommitURL, r.VCSCommitHash,
-		r.VCSPullRequestURL, r.PlanJSONAPIURL, r.CallbackURL, r.OutcomesCapable,
-		r.AccessTokenSealed, r.RunCreatedAt).Scan(&id)
-	if err == nil {
-		return id, true, nil
+	ids, err := InsertRuns(ctx, db, []NewRun{r})
+	if err != nil {
+		return 0, false, err
 	}
-	if !errors.Is(err, pgx.ErrNoRows) {
-		return 0, false, fmt.Errorf("inserting run %s: %w", r.TaskResultID, err)
+	if ids[0] != 0 {
+		return ids[0], true, nil
 	}
 	if err := db.QueryRow(ctx, `SELECT id FROM runs WHERE task_result_id = $1`, r.TaskResultID).Scan(&id); err != nil {
 		return 0, false, fmt.Errorf("finding existing run %s: %w", r.TaskResultID, err)
@@ -217,11 +204,8 @@ func scanRun(row pgx.Row) (Run, error) {
 // GetRun loads a run by id.
 func GetRun(ctx context.Context, db DBTX, id int64) (Run, error) {
 	r, err := scanRun(db.QueryRow(ctx, `SELECT `+runColumns+` FROM runs WHERE id = $1`, id))
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Run{}, fmt.Errorf("run %d: %w", id, ErrNotFound)
-	}
 	if err != nil {
-		return Run{}, fmt.Errorf("loading run %d: %w", id, err)
+		return Run{}, notFound(err, fmt.Sprintf("run %d", id))
 	}
 	return r, nil
 }
@@ -229,11 +213,8 @@ func GetRun(ctx context.Context, db DBTX, id int64) (Run, error) {
 // GetRunByTaskResult loads a run by its TFC task result id.
 func GetRunByTaskResult(ctx context.Context, db DBTX, taskResultID string) (Run, error) {
 	r, err := scanRun(db.QueryRow(ctx, `SELECT `+runColumns+` FROM runs WHERE task_result_id = $1`, taskResultID))
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Run{}, fmt.Errorf("run %s: %w", taskResultID, ErrNotFound)
-	}
 	if err != nil {
-		return Run{}, fmt.Errorf("loading run %s: %w", taskResultID, err)
+		return Run{}, notFound(err, "run "+taskResultID)
 	}
 	return r, nil
 }

@@ -67,10 +67,7 @@ func (w *CallbackWorker) deadline(job *river.Job[CallbackArgs]) (time.Time, bool
 // Work makes one delivery attempt.
 func (w *CallbackWorker) Work(ctx context.Context, job *river.Job[CallbackArgs]) error {
 	s := w.s
-	run, err := store.GetRun(ctx, s.pool, job.Args.RunPK)
-	if errors.Is(err, store.ErrNotFound) {
-		return river.JobCancel(err)
-	}
+	run, err := s.jobRun(ctx, job.Args.RunPK)
 	if err != nil {
 		return err
 	}

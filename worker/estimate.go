@@ -59,10 +59,7 @@ func (w *EstimateWorker) NextRetry(job *river.Job[EstimateArgs]) time.Time {
 // not be saved (river then retries); every failure to price is a result.
 func (w *EstimateWorker) Work(ctx context.Context, job *river.Job[EstimateArgs]) error {
 	s := w.s
-	run, err := store.GetRun(ctx, s.pool, job.Args.RunPK)
-	if errors.Is(err, store.ErrNotFound) {
-		return river.JobCancel(err)
-	}
+	run, err := s.jobRun(ctx, job.Args.RunPK)
 	if err != nil {
 		return err
 	}
@@ -153,18 +150,13 @@ func (w *EstimateWorker) price(ctx context.Context, log *slog.Logger, run store.
 // estimate record to keep.
 func (w *EstimateWorker) conclude(ctx context.Context, log *slog.Logger, run store.Run, out priced) (runtask.Result, *store.EstimateRecord, *string) {
 	s := w.s
-	res := runtask.Result{URL: s.runURL(run)}
 	if out.fail != nil {
-		failOpen, err := s.decider.FailOpen(ctx, run)
-		if err != nil {
-			log.WarnContext(ctx, "reading the fail-open policy; failing closed", "error", err)
-			failOpen = false
-		}
+		res, failOpen := s.failedResult(ctx, log, run, out.fail)
 		log.WarnContext(ctx, "run could not be priced", "error_kind", out.fail.Kind, "reason", out.fail.Reason, "fail_open", failOpen)
-		res.Status, res.Message = failureResult(out.fail, failOpen)
 		kind := out.fail.Kind
 		return res, nil, &kind
 	}
+	res := runtask.Result{URL: s.runURL(run)}
 	res.Status, res.Message, res.Outcomes = out.decision.Status, out.decision.Message, out.decision.Outcomes
 	if out.est == nil {
 		return res, nil, nil
@@ -193,6 +185,30 @@ func estimateRecord(runPK int64, est *estimator.Estimate, d Decision) (*store.Es
 		Unsupported: est.Summary.Unsupported, UnpricedComponents: est.Summary.UnpricedComponents,
 		Estimate: raw, Decision: d.Status, Message: d.Message, Reasons: reasons,
 	}, nil
+}
+
+// jobRun loads the run a job is about; a run that no longer exists
+// cancels the job.
+func (s *service) jobRun(ctx context.Context, runPK int64) (store.Run, error) {
+	run, err := store.GetRun(ctx, s.pool, runPK)
+	if errors.Is(err, store.ErrNotFound) {
+		return run, river.JobCancel(err)
+	}
+	return run, err
+}
+
+// failedResult is the final result of a run costgate could not price:
+// failed, or passed with a warning when its policy (or the configured
+// default) fails open. A policy that cannot be read fails closed.
+func (s *service) failedResult(ctx context.Context, log *slog.Logger, run store.Run, f *failure) (res runtask.Result, failOpen bool) {
+	failOpen, err := s.decider.FailOpen(ctx, run)
+	if err != nil {
+		log.WarnContext(ctx, "reading the fail-open policy; failing closed", "error", err)
+		failOpen = false
+	}
+	res = runtask.Result{URL: s.runURL(run)}
+	res.Status, res.Message = failureResult(f, failOpen)
+	return res, failOpen
 }
 
 // decide commits, in one transaction, the verdict, the estimate, the

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/costgate/costgate/runtask"
 	"github.com/costgate/costgate/secretbox"
 	"github.com/costgate/costgate/store"
 	"github.com/jackc/pgx/v5"
@@ -36,12 +35,7 @@ func (s *service) concludeOrphan(ctx context.Context, o store.OrphanedRun) error
 	if o.Attempts > 0 {
 		f = fail(KindInternal, "its estimate failed %d times on internal errors (see costgate's log)", o.Attempts)
 	}
-	failOpen, err := s.decider.FailOpen(ctx, run)
-	if err != nil {
-		failOpen = false
-	}
-	res := runtask.Result{URL: s.runURL(run)}
-	res.Status, res.Message = failureResult(f, failOpen)
+	res, _ := s.failedResult(ctx, s.logger.With("run_id", run.RunID, "task_result_id", run.TaskResultID), run, f)
 	kind := f.Kind
 	if err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		return s.queueFinal(ctx, tx, run, res, nil, &kind)
