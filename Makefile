@@ -8,8 +8,9 @@ run:
 test:
 	./scripts/test.sh
 
+# A static binary (no cgo), as the Dockerfile builds it.
 build:
-	go build -o bin/costgate ./cmd/costgate
+	CGO_ENABLED=0 go build -o bin/costgate ./cmd/costgate
 
 # Performance benchmarks (estimation, intake, catalog) against their targets:
 # prints the table of docs/performance.md. BENCH_SIZES=1000,10000 for a quick run.

@@ -4,9 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib-postgres.sh
-if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  ensure_postgres
-  TEST_DATABASE_URL=$PG_URL
-  export TEST_DATABASE_URL
-fi
+ensure_test_database_url
 go test -run '^$' -bench AckLatency -benchtime "${ACK_REQUESTS:-1000}x" ./internal/e2e

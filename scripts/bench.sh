@@ -8,13 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib-postgres.sh
-if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  ensure_postgres
-  TEST_DATABASE_URL=$PG_URL
-  export TEST_DATABASE_URL
-fi
+ensure_test_database_url
 work=$(mktemp -d /tmp/costgate-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+at_exit 'rm -rf "$work"'
 out=${BENCH_OUT:-$work/bench.txt}
 : >"$out"
 

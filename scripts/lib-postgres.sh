@@ -1,6 +1,18 @@
 # Shell helpers to find or start a Postgres server; sourced by scripts.
-# ensure_postgres sets PG_URL to a server URL (admin database "postgres").
-# Call it directly, not in $(...): a throwaway server lives as long as the shell.
+# ensure_postgres sets PG_URL to a server URL (admin database "postgres");
+# ensure_test_database_url exports TEST_DATABASE_URL (kept when set).
+# Call them directly, not in $(...): a throwaway server lives as long as the
+# shell. Register exit work with at_exit: a plain `trap … EXIT` would replace
+# the throwaway server's cleanup.
+
+_at_exit_cmds=()
+_run_at_exit() { local c; for c in "${_at_exit_cmds[@]}"; do eval "$c"; done; }
+
+# at_exit CMD runs the shell command CMD when the calling shell exits.
+at_exit() {
+  _at_exit_cmds+=("$1")
+  trap _run_at_exit EXIT
+}
 
 pg_bindir() {
   if command -v pg_ctl >/dev/null 2>&1; then dirname "$(command -v pg_ctl)"; return; fi
@@ -21,6 +33,14 @@ ensure_postgres() {
   start_throwaway_postgres
 }
 
+# ensure_test_database_url exports TEST_DATABASE_URL: as set, else the server
+# ensure_postgres finds or starts.
+ensure_test_database_url() {
+  if [ -n "${TEST_DATABASE_URL:-}" ]; then return; fi
+  ensure_postgres
+  export TEST_DATABASE_URL=$PG_URL
+}
+
 # start_throwaway_postgres runs initdb + pg_ctl in a temporary directory on a
 # free port and sets PG_URL. It stops when the calling shell exits.
 start_throwaway_postgres() {
@@ -39,6 +59,6 @@ start_throwaway_postgres() {
   fi
   "${run[@]}" "$bindir/initdb" -D "$dir/data" -U postgres -A trust >/dev/null
   "${run[@]}" "$bindir/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1" -l "$dir/log" -w start >/dev/null
-  trap "${run[*]} $bindir/pg_ctl -D $dir/data -m fast stop >/dev/null 2>&1; rm -rf $dir" EXIT
+  at_exit "${run[*]} $bindir/pg_ctl -D $dir/data -m fast stop >/dev/null 2>&1; rm -rf $dir"
   PG_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
 }

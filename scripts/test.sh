@@ -6,10 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib-postgres.sh
 
-if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  ensure_postgres
-  TEST_DATABASE_URL=$PG_URL
-  export TEST_DATABASE_URL
-fi
+ensure_test_database_url
 echo "tests use Postgres at ${TEST_DATABASE_URL}" >&2
 go test -race -timeout 20m "$@" ./...

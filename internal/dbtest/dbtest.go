@@ -84,43 +84,62 @@ func buildTemplate(ctx context.Context) (string, error) {
 		return "", err
 	}
 	name := "costgate_tpl_" + hash
+	if _, err := Ensure(ctx, name, "", func(ctx context.Context, pool *pgxpool.Pool) error {
+		return migrations.Up(ctx, pool, nil)
+	}); err != nil {
+		return "", fmt.Errorf("building template: %w", err)
+	}
+	return name, nil
+}
+
+// Ensure makes sure database name exists on the test server. When it is
+// missing it is built under an advisory lock (concurrent test processes build
+// it once): created as name_building from template ("" for an empty
+// database), filled by fill, then renamed, so a half-built database is never
+// taken for a finished one. It reports whether this call built it.
+func Ensure(ctx context.Context, name, template string, fill func(context.Context, *pgxpool.Pool) error) (bool, error) {
 	admin, err := pgx.Connect(ctx, ServerURL())
 	if err != nil {
-		return "", fmt.Errorf("connecting to test server (is Postgres running? set TEST_DATABASE_URL): %w", err)
+		return false, fmt.Errorf("connecting to test server (is Postgres running? set TEST_DATABASE_URL): %w", err)
 	}
 	defer admin.Close(ctx)
-	lock := int64(binary.BigEndian.Uint64(sha256.New().Sum([]byte(name))[:8]))
+	sum := sha256.Sum256([]byte(name))
+	lock := int64(binary.BigEndian.Uint64(sum[:8]))
 	if _, err := admin.Exec(ctx, "SELECT pg_advisory_lock($1)", lock); err != nil {
-		return "", fmt.Errorf("locking template build: %w", err)
+		return false, fmt.Errorf("locking the build of %s: %w", name, err)
 	}
 	defer admin.Exec(ctx, "SELECT pg_advisory_unlock($1)", lock) //nolint:errcheck
 	var exists bool
 	if err := admin.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
-		return "", fmt.Errorf("looking for template: %w", err)
+		return false, fmt.Errorf("looking for %s: %w", name, err)
 	}
 	if exists {
-		return name, nil
+		return false, nil
 	}
 	building := name + "_building"
 	if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{building}.Sanitize()+" WITH (FORCE)"); err != nil {
-		return "", fmt.Errorf("dropping stale template: %w", err)
+		return false, fmt.Errorf("dropping a stale %s: %w", building, err)
 	}
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{building}.Sanitize()); err != nil {
-		return "", fmt.Errorf("creating template: %w", err)
+	create := "CREATE DATABASE " + pgx.Identifier{building}.Sanitize()
+	if template != "" {
+		create += " TEMPLATE " + pgx.Identifier{template}.Sanitize()
+	}
+	if _, err := admin.Exec(ctx, create); err != nil {
+		return false, fmt.Errorf("creating %s: %w", building, err)
 	}
 	pool, err := pgxpool.New(ctx, urlFromServer(building))
 	if err != nil {
-		return "", fmt.Errorf("connecting to template: %w", err)
+		return false, fmt.Errorf("connecting to %s: %w", building, err)
 	}
-	err = migrations.Up(ctx, pool, nil)
+	err = fill(ctx, pool)
 	pool.Close()
 	if err != nil {
-		return "", fmt.Errorf("migrating template: %w", err)
+		return false, fmt.Errorf("filling %s: %w", building, err)
 	}
 	if _, err := admin.Exec(ctx, "ALTER DATABASE "+pgx.Identifier{building}.Sanitize()+" RENAME TO "+pgx.Identifier{name}.Sanitize()); err != nil {
-		return "", fmt.Errorf("renaming template: %w", err)
+		return false, fmt.Errorf("renaming %s: %w", building, err)
 	}
-	return name, nil
+	return true, nil
 }
 
 func urlFromServer(db string) string {
@@ -135,7 +154,13 @@ func urlFromServer(db string) string {
 // and returns its URL.
 func NewDB(tb testing.TB) string {
 	tb.Helper()
-	tpl := Template(tb)
+	return NewDBFrom(tb, Template(tb))
+}
+
+// NewDBFrom creates a fresh database for this test copied from the database
+// template on the test server, dropped at cleanup, and returns its URL.
+func NewDBFrom(tb testing.TB, template string) string {
+	tb.Helper()
 	ctx := context.Background()
 	var b [6]byte
 	_, _ = rand.Read(b[:])
@@ -145,16 +170,16 @@ func NewDB(tb testing.TB) string {
 		tb.Fatalf("connecting to test server: %v", err)
 	}
 	defer admin.Close(ctx)
-	// A concurrent clone of the same template can briefly hold it; retry.
+	// A concurrent clone of the same template briefly holds it; retry.
 	for attempt := 0; ; attempt++ {
-		_, err = admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{tpl}.Sanitize())
-		if err == nil || attempt == 50 {
+		_, err = admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize())
+		if err == nil || attempt == 100 {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	if err != nil {
-		tb.Fatalf("creating test database: %v", err)
+		tb.Fatalf("creating test database from %s: %v", template, err)
 	}
 	tb.Cleanup(func() {
 		ctx := context.Background()

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/costgate/costgate/internal/faketfc"
+	"github.com/costgate/costgate/runtask"
 )
 
 // BenchmarkAckLatency measures how long POST /runtask takes to answer 200
@@ -26,7 +27,7 @@ func BenchmarkAckLatency(b *testing.B) {
 		token := "atlasv1-" + id + "-Xy12AbCdEfGhIjklmnop"
 		h.tfc.addRun(id, token, plan, faketfc.RunOptions{})
 		bodies[i] = h.payload(id, token).bytes(h.t)
-		sigs[i] = runtaskSign(bodies[i])
+		sigs[i] = runtask.Sign([]byte(hmacKey), bodies[i])
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
 	lat := make([]time.Duration, 0, b.N)

@@ -142,14 +142,8 @@ func TestCallbackResponses(t *testing.T) {
 // startRunScripted starts a run whose final PATCHes get the scripted
 // answers (the initial running update is accepted).
 func (h *harness) startRunScripted(id string, plan []byte, script []int) string {
-	token := "atlasv1-" + id + "-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun(id, token, plan, faketfc.RunOptions{CallbackScript: append([]int{200}, script...)})
-	p := h.payload(id, token)
-	resp, body := h.post(p.bytes(h.t), "sign")
-	if resp.StatusCode != 200 {
-		h.t.Fatalf("POST: %d %s", resp.StatusCode, body)
-	}
-	return token
+	h.t.Helper()
+	return h.startRunWith(id, plan, faketfc.RunOptions{CallbackScript: append([]int{200}, script...)}, nil)
 }
 
 // TestFailuresEndInAFinalCallback: each way pricing can fail ends in a
@@ -208,11 +202,7 @@ func TestFailuresEndInAFinalCallback(t *testing.T) {
 // TestPlanAfter204: a 204 (plan not ready) is retried, then the plan priced.
 func TestPlanAfter204(t *testing.T) {
 	h := newHarness(t, options{})
-	token := "atlasv1-ready-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("ready", token, corpusPlan(t), faketfc.RunOptions{NotReady: ptr(2)})
-	if resp, b := h.post(h.payload("ready", token).bytes(t), "sign"); resp.StatusCode != 200 {
-		t.Fatalf("POST: %d %s", resp.StatusCode, b)
-	}
+	h.startRunWith("ready", corpusPlan(t), faketfc.RunOptions{NotReady: ptr(2)}, nil)
 	final := h.tfc.waitFinal("ready", 20*time.Second)
 	if final.Status != "passed" {
 		t.Fatalf("final = %+v", final)
@@ -225,11 +215,7 @@ func TestPlanAfter204(t *testing.T) {
 // TestFailOpen: with fail-open a failure passes with a warning.
 func TestFailOpen(t *testing.T) {
 	h := newHarness(t, options{failOpen: true})
-	token := "atlasv1-open-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("open", token, nil, faketfc.RunOptions{PlanStatus: 404})
-	if resp, b := h.post(h.payload("open", token).bytes(t), "sign"); resp.StatusCode != 200 {
-		t.Fatalf("POST: %d %s", resp.StatusCode, b)
-	}
+	h.startRunWith("open", nil, faketfc.RunOptions{PlanStatus: 404}, nil)
 	final := h.tfc.waitFinal("open", 20*time.Second)
 	if final.Status != "passed" || !contains(final.Message, "Warning", "could not price", "404") {
 		t.Fatalf("final = %s %q", final.Status, final.Message)
@@ -241,12 +227,8 @@ func TestFailOpen(t *testing.T) {
 // final result.
 func TestHeartbeat(t *testing.T) {
 	h := newHarness(t, options{heartbeat: 300 * time.Millisecond})
-	token := "atlasv1-slow-Xy12AbCdEfGhIjklmnopqrstuvwx"
 	release := make(chan struct{})
-	h.tfc.addRun("slow", token, corpusPlan(t), faketfc.RunOptions{PlanHold: release})
-	if resp, b := h.post(h.payload("slow", token).bytes(t), "sign"); resp.StatusCode != 200 {
-		t.Fatalf("POST: %d %s", resp.StatusCode, b)
-	}
+	h.startRunWith("slow", corpusPlan(t), faketfc.RunOptions{PlanHold: release}, nil)
 	h.tfc.waitFor(10*time.Second, "three running updates", func() bool {
 		return len(h.tfc.patchesOf("slow")) >= 3
 	})
@@ -276,11 +258,7 @@ func TestHeartbeat(t *testing.T) {
 // in a failed callback that says so.
 func TestJobTimeoutFails(t *testing.T) {
 	h := newHarness(t, options{jobTimeout: time.Second})
-	token := "atlasv1-hang-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("hang", token, corpusPlan(t), faketfc.RunOptions{PlanHold: make(chan struct{})})
-	if resp, b := h.post(h.payload("hang", token).bytes(t), "sign"); resp.StatusCode != 200 {
-		t.Fatalf("POST: %d %s", resp.StatusCode, b)
-	}
+	h.startRunWith("hang", corpusPlan(t), faketfc.RunOptions{PlanHold: make(chan struct{})}, nil)
 	final := h.tfc.waitFinal("hang", 20*time.Second)
 	if final.Status != "failed" || !contains(final.Message, "timed out") {
 		t.Fatalf("final = %s %q", final.Status, final.Message)
@@ -315,23 +293,17 @@ func TestTokenNeverInLogsOrClear(t *testing.T) {
 	h := newHarness(t, options{heartbeat: 200 * time.Millisecond})
 	var tokens []string
 	tokens = append(tokens, h.startRun("logok", corpusPlan(t), nil))
-	t404 := "atlasv1-log404-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun("log404", t404, nil, faketfc.RunOptions{PlanStatus: 404})
-	h.post(h.payload("log404", t404).bytes(t), "sign")
-	tokens = append(tokens, t404)
+	tokens = append(tokens, h.startRunWith("log404", nil, faketfc.RunOptions{PlanStatus: 404}, nil))
 	tokens = append(tokens, h.startRunScripted("log503", corpusPlan(t), []int{503, 422}))
 	// A run still open keeps its token sealed, not in clear.
-	tOpen := "atlasv1-logopen-Xy12AbCdEfGhIjklmnopqrstuvwx"
 	openHang := make(chan struct{})
 	defer close(openHang)
-	h.tfc.addRun("logopen", tOpen, corpusPlan(t), faketfc.RunOptions{PlanHold: openHang})
-	h.post(h.payload("logopen", tOpen).bytes(t), "sign")
-	tokens = append(tokens, tOpen)
+	tokens = append(tokens, h.startRunWith("logopen", corpusPlan(t), faketfc.RunOptions{PlanHold: openHang}, nil))
 	// A bad request carrying a token.
-	bad := h.payload("logbad", "atlasv1-logbad-Xy12AbCdEfGhIjklmnopqrstuvwx")
+	bad := h.payload("logbad", tokenOf("logbad"))
 	bad["task_result_callback_url"] = "https://evil.example.com/cb"
 	h.post(bad.bytes(t), "sign")
-	tokens = append(tokens, "atlasv1-logbad-Xy12AbCdEfGhIjklmnopqrstuvwx")
+	tokens = append(tokens, tokenOf("logbad"))
 
 	h.tfc.waitFinal("logok", 20*time.Second)
 	h.tfc.waitFinal("log404", 20*time.Second)

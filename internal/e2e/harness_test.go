@@ -165,11 +165,22 @@ func (h *harness) post(body []byte, sig string) (*http.Response, []byte) {
 	return resp, b
 }
 
-// startRun registers a run with the fake TFC and POSTs it, expecting 200.
+// tokenOf is the access token of the tests' run id.
+func tokenOf(id string) string { return "atlasv1-" + id + "-Xy12AbCdEfGhIjklmnopqrstuvwx" }
+
+// startRun registers a run with the fake TFC and POSTs it, expecting 200;
+// it returns the run's token.
 func (h *harness) startRun(id string, plan []byte, mutate func(p payload)) string {
 	h.t.Helper()
-	token := "atlasv1-" + id + "-Xy12AbCdEfGhIjklmnopqrstuvwx"
-	h.tfc.addRun(id, token, plan, faketfc.RunOptions{})
+	return h.startRunWith(id, plan, faketfc.RunOptions{}, mutate)
+}
+
+// startRunWith is startRun with the fake's options for the run (faults,
+// scripted callback answers).
+func (h *harness) startRunWith(id string, plan []byte, o faketfc.RunOptions, mutate func(p payload)) string {
+	h.t.Helper()
+	token := tokenOf(id)
+	h.tfc.addRun(id, token, plan, o)
 	p := h.payload(id, token)
 	if mutate != nil {
 		mutate(p)
@@ -289,5 +300,3 @@ func contains(s string, subs ...string) bool {
 	}
 	return true
 }
-
-func runtaskSign(body []byte) string { return runtask.Sign([]byte(hmacKey), body) }

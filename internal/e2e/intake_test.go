@@ -167,8 +167,7 @@ func TestDuplicateDeliveries(t *testing.T) {
 	h := newHarness(t, options{})
 	plan := corpusPlan(t)
 
-	h.startRun("dup-seq", plan, nil)
-	token := "atlasv1-dup-seq-Xy12AbCdEfGhIjklmnopqrstuvwx"
+	token := h.startRun("dup-seq", plan, nil)
 	resp, _ := h.post(h.payload("dup-seq", token).bytes(t), "sign")
 	if resp.StatusCode != 200 {
 		t.Fatalf("duplicate POST: %d", resp.StatusCode)

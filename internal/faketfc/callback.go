@@ -254,24 +254,28 @@ func validateOutcome(typ string, attrs map[string]json.RawMessage) string {
 
 // checkText checks an optional string attribute's length in characters.
 func checkText(attrs map[string]json.RawMessage, name string, minLen, maxLen int) string {
-	raw, ok := attrs[name]
-	if !ok {
+	return checkString(attrs, name, func(s string) string {
+		if n := utf8.RuneCountInString(s); n < minLen || n > maxLen {
+			return fmt.Sprintf("%s has %d characters, want %d to %d", name, n, minLen, maxLen)
+		}
 		return ""
-	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return name + " must be a string"
-	}
-	if n := utf8.RuneCountInString(s); n < minLen || n > maxLen {
-		return fmt.Sprintf("%s has %d characters, want %d to %d", name, n, minLen, maxLen)
-	}
-	return ""
+	})
 }
 
 var urlPattern = regexp.MustCompile(`^https?://[^/?#\s]+`)
 
 // checkURL checks an optional URL attribute: http(s), at most 500 characters.
 func checkURL(attrs map[string]json.RawMessage, name string) string {
+	return checkString(attrs, name, func(s string) string {
+		if utf8.RuneCountInString(s) > 500 || !urlPattern.MatchString(s) {
+			return name + " must be an http(s) URL of at most 500 characters"
+		}
+		return ""
+	})
+}
+
+// checkString checks an optional attribute is a string, then checks its value.
+func checkString(attrs map[string]json.RawMessage, name string, check func(string) string) string {
 	raw, ok := attrs[name]
 	if !ok {
 		return ""
@@ -280,10 +284,7 @@ func checkURL(attrs map[string]json.RawMessage, name string) string {
 	if json.Unmarshal(raw, &s) != nil {
 		return name + " must be a string"
 	}
-	if utf8.RuneCountInString(s) > 500 || !urlPattern.MatchString(s) {
-		return name + " must be an http(s) URL of at most 500 characters"
-	}
-	return ""
+	return check(s)
 }
 
 // writeError answers a JSON:API error document.

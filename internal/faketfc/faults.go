@@ -28,11 +28,6 @@ func (s *Server) FailPlans(status, n int) {
 	s.addFaults(&s.planFault, fault{status: status}, n)
 }
 
-// HangPlans makes the next n plan GETs hang until the client gives up.
-func (s *Server) HangPlans(n int) {
-	s.addFaults(&s.planFault, fault{hang: true}, n)
-}
-
 // Down closes the API host's listener and its open connections: requests
 // fail with "connection refused" until Up.
 func (s *Server) Down() {

@@ -3,7 +3,6 @@ package perf
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -21,8 +20,14 @@ import (
 // embedded pricing-data (≈431k rows), built once and kept on the test server
 // (≈170 MB) under a name carrying the migrations' and the data's hashes, so
 // repeated benchmark runs skip the load; building a new one drops the stale
-// ones. A build in progress is serialised by an advisory lock.
+// ones. A build in progress is serialised by dbtest.Ensure's advisory lock.
 func CatalogDatabase(tb testing.TB) string {
+	tb.Helper()
+	return dbtest.URLFor(tb, catalogName(tb))
+}
+
+// catalogName is CatalogDatabase's database name, built if missing.
+func catalogName(tb testing.TB) string {
 	tb.Helper()
 	ctx := context.Background()
 	tpl := dbtest.Template(tb)
@@ -31,53 +36,33 @@ func CatalogDatabase(tb testing.TB) string {
 		tb.Fatal(err)
 	}
 	name := "costgate_bench_" + tpl[len("costgate_tpl_"):] + "_" + sum
-	admin, err := pgx.Connect(ctx, dbtest.ServerURL())
+	built, err := dbtest.Ensure(ctx, name, tpl, func(ctx context.Context, pool *pgxpool.Pool) error {
+		if _, err := pricing.Load(ctx, pool, pricingdata.FS()); err != nil {
+			return fmt.Errorf("loading the embedded prices: %w", err)
+		}
+		if _, err := pool.Exec(ctx, "ANALYZE"); err != nil {
+			return fmt.Errorf("analysing the catalog: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
-		tb.Fatalf("connecting to test server: %v", err)
+		tb.Fatalf("building the catalog database: %v", err)
 	}
-	defer admin.Close(ctx)
-	lock := int64(binary.BigEndian.Uint64([]byte(sum[:8])))
-	if _, err := admin.Exec(ctx, "SELECT pg_advisory_lock($1)", lock); err != nil {
-		tb.Fatalf("locking catalog build: %v", err)
+	if built {
+		dropStaleCatalogs(ctx, tb, name)
 	}
-	defer admin.Exec(ctx, "SELECT pg_advisory_unlock($1)", lock) //nolint:errcheck
-	var exists bool
-	if err := admin.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
-		tb.Fatalf("looking for the catalog database: %v", err)
-	}
-	if exists {
-		return dbtest.URLFor(tb, name)
-	}
-	building := name + "_building"
-	if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{building}.Sanitize()+" WITH (FORCE)"); err != nil {
-		tb.Fatalf("dropping a stale catalog database: %v", err)
-	}
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{building}.Sanitize()+" TEMPLATE "+pgx.Identifier{tpl}.Sanitize()); err != nil {
-		tb.Fatalf("creating the catalog database: %v", err)
-	}
-	pool, err := pgxpool.New(ctx, dbtest.URLFor(tb, building))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := pricing.Load(ctx, pool, pricingdata.FS()); err != nil {
-		pool.Close()
-		tb.Fatalf("loading the embedded prices: %v", err)
-	}
-	_, err = pool.Exec(ctx, "ANALYZE")
-	pool.Close()
-	if err != nil {
-		tb.Fatalf("analysing the catalog: %v", err)
-	}
-	if _, err := admin.Exec(ctx, "ALTER DATABASE "+pgx.Identifier{building}.Sanitize()+" RENAME TO "+pgx.Identifier{name}.Sanitize()); err != nil {
-		tb.Fatalf("renaming the catalog database: %v", err)
-	}
-	dropStaleCatalogs(ctx, tb, admin, name)
-	return dbtest.URLFor(tb, name)
+	return name
 }
 
 // dropStaleCatalogs removes the catalog databases of older migrations or
 // price data, so that only the current one stays on the server.
-func dropStaleCatalogs(ctx context.Context, tb testing.TB, admin *pgx.Conn, current string) {
+func dropStaleCatalogs(ctx context.Context, tb testing.TB, current string) {
+	admin, err := pgx.Connect(ctx, dbtest.ServerURL())
+	if err != nil {
+		tb.Logf("dropping stale catalog databases: %v", err)
+		return
+	}
+	defer admin.Close(ctx)
 	rows, err := admin.Query(ctx, `SELECT datname FROM pg_database WHERE datname ~ '^costgate_bench_[0-9a-f]{12}_[0-9a-f]{12}$' AND datname <> $1`, current)
 	if err != nil {
 		tb.Logf("listing stale catalog databases: %v", err)
@@ -99,7 +84,14 @@ func dropStaleCatalogs(ctx context.Context, tb testing.TB, admin *pgx.Conn, curr
 // installed, closed at cleanup.
 func CatalogPool(tb testing.TB, rt *RoundTrips) *pgxpool.Pool {
 	tb.Helper()
-	cfg, err := pgxpool.ParseConfig(CatalogDatabase(tb))
+	return TracedPool(tb, CatalogDatabase(tb), rt)
+}
+
+// TracedPool opens a pool on url with the round-trip counter rt (if not nil)
+// installed, closed at cleanup.
+func TracedPool(tb testing.TB, url string, rt *RoundTrips) *pgxpool.Pool {
+	tb.Helper()
+	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/costgate/costgate/internal/dbtest"
 	"github.com/costgate/costgate/pricing"
 	"github.com/costgate/costgate/worker"
-	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // TestEstimateRoundTrips counts the database round trips of estimating
@@ -19,16 +18,7 @@ import (
 // whatever the size (the limit is 3).
 func TestEstimateRoundTrips(t *testing.T) {
 	rt := &RoundTrips{}
-	cfg, err := pgxpool.ParseConfig(dbtest.NewDB(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.ConnConfig.Tracer = rt
-	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
+	pool := TracedPool(t, dbtest.NewDB(t), rt)
 	// The count does not depend on the prices: an empty catalog answers "not found".
 	est := worker.PlanEstimator{Catalog: pricing.NewPostgresCatalog(pool)}
 	for _, n := range []int{40, 1000} {

@@ -1,8 +1,6 @@
 package perf
 
 import (
-	"context"
-	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -14,7 +12,6 @@ import (
 	"time"
 
 	"github.com/costgate/costgate/internal/dbtest"
-	"github.com/jackc/pgx/v5"
 )
 
 // BenchHMACKey signs the benchmarks' run task requests.
@@ -39,40 +36,7 @@ func Binary(tb testing.TB) string {
 // (schema and prices, no runs), dropped at cleanup.
 func CloneCatalogDB(tb testing.TB) string {
 	tb.Helper()
-	src := CatalogDatabase(tb)
-	cfg, err := pgx.ParseConfig(src)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	name := fmt.Sprintf("costgate_bench_run_%d", time.Now().UnixNano())
-	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, dbtest.ServerURL())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer admin.Close(ctx)
-	for attempt := 0; ; attempt++ {
-		_, err = admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{cfg.Database}.Sanitize())
-		if err == nil || attempt == 50 {
-			break
-		}
-		time.Sleep(200 * time.Millisecond) // the template is briefly in use
-	}
-	if err != nil {
-		tb.Fatalf("cloning the catalog database: %v", err)
-	}
-	tb.Cleanup(func() {
-		admin, err := pgx.Connect(context.Background(), dbtest.ServerURL())
-		if err != nil {
-			tb.Errorf("dropping %s: %v", name, err)
-			return
-		}
-		defer admin.Close(context.Background())
-		if _, err := admin.Exec(context.Background(), "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
-			tb.Errorf("dropping %s: %v", name, err)
-		}
-	})
-	return dbtest.URLFor(tb, name)
+	return dbtest.NewDBFrom(tb, catalogName(tb))
 }
 
 // Service is a `costgate serve` process started for a benchmark.
