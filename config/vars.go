@@ -45,7 +45,7 @@ func variables() []variable {
 		{env: "COSTGATE_LISTEN", def: ":8080", usage: "HTTP listen address",
 			set: func(c *Config, v string) error { c.Listen = v; return nonEmpty(v) }},
 		{env: "COSTGATE_HMAC_KEYS", secret: true, usage: "comma-separated HMAC keys of the run task (several allow rotation); required unless --insecure-no-hmac",
-			set: func(c *Config, v string) error { c.HMACKeys = splitList(v); return nil }, display: func(c *Config) string { return countSet(len(c.HMACKeys), "key") }},
+			set: func(c *Config, v string) error { c.HMACKeys = SplitList(v); return nil }, display: func(c *Config) string { return countSet(len(c.HMACKeys), "key") }},
 		{env: "COSTGATE_TFC_HOSTS", def: "app.terraform.io,app.eu.terraform.io", usage: "hosts allowed in plan and callback URLs (an entry without a port allows any port)",
 			set: func(c *Config, v string) (err error) { c.TFCHosts, err = runtask.ParseHosts(v); return err }, display: func(c *Config) string { return strings.Join(c.TFCHosts, ",") }},
 		{env: "COSTGATE_ALLOW_HTTP", def: "false", isBool: true, usage: "allow plain-http TFC URLs (local tests only)",
@@ -240,7 +240,7 @@ func ParseSecretKey(s string) ([]byte, error) {
 
 func parseAPITokens(s string) ([]APIToken, error) {
 	var out []APIToken
-	for i, item := range splitList(s) {
+	for i, item := range SplitList(s) {
 		tok, scope, ok := strings.Cut(item, ":")
 		if !ok || tok == "" {
 			return nil, fmt.Errorf("entry %d: want token:scope", i+1)
@@ -253,7 +253,8 @@ func parseAPITokens(s string) ([]APIToken, error) {
 	return out, nil
 }
 
-func splitList(s string) []string {
+// SplitList splits a comma-separated list, trimming items and dropping empty ones.
+func SplitList(s string) []string {
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		if p = strings.TrimSpace(p); p != "" {

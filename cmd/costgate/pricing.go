@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/costgate/costgate/config"
 	"github.com/costgate/costgate/migrations"
 	"github.com/costgate/costgate/pricing"
 	pricingdata "github.com/costgate/costgate/pricing-data"
@@ -201,21 +202,11 @@ func parseImportFlags(args []string, available []pricing.Importer) (importFlags,
 		return f, fmt.Errorf("--price-date %q: want YYYY-MM-DD", *priceDate)
 	}
 	f.source.PriceDate = d
-	f.filter = pricing.Filter{Services: splitList(*services), Regions: splitList(*regions)}
+	f.filter = pricing.Filter{Services: config.SplitList(*services), Regions: config.SplitList(*regions)}
 	if f.builtWith == "" {
 		f.builtWith = "costgate pricing import " + shellJoin(args)
 	}
 	return f, nil
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, v := range strings.Split(s, ",") {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // shellJoin quotes arguments that a shell would split or expand.
