@@ -294,7 +294,9 @@ func TestTokenNeverInLogsOrClear(t *testing.T) {
 	var tokens []string
 	tokens = append(tokens, h.startRun("logok", corpusPlan(t), nil))
 	tokens = append(tokens, h.startRunWith("log404", nil, faketfc.RunOptions{PlanStatus: 404}, nil))
-	tokens = append(tokens, h.startRunScripted("log503", corpusPlan(t), []int{503, 422}))
+	// 503 to the final callback, then 422 to every later PATCH: a heartbeat
+	// sent between the final and its retry must not take the refusal.
+	tokens = append(tokens, h.startRunScripted("log503", corpusPlan(t), []int{503, 422, 422, 422, 422, 422, 422, 422, 422, 422}))
 	// A run still open keeps its token sealed, not in clear.
 	openHang := make(chan struct{})
 	defer close(openHang)
